@@ -1,0 +1,1 @@
+"""ecris-gateway core: the model, the law and the use cases. No I/O, no frameworks."""

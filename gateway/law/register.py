@@ -1,0 +1,136 @@
+"""What the register inscribes (Art 1) and when it erases (Art 3), Loi du 29 mars 2013."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from gateway.law.periods import anniversary
+from gateway.law.ruling import Ruling
+from gateway.model.conviction import Decision, DecisionKind, PenaltyLevel
+from gateway.model.member_states import LUXEMBOURG, is_member_state
+from gateway.model.person import LegalPerson, NaturalPerson, Person
+
+ERASURE_AGE_YEARS = 100
+
+
+def inscribable_decision_type(decision: Decision) -> Ruling:
+    """Art 1(1) 1) to 5) and 1(4) — which final decisions the register receives.
+
+    Refused: decisions without force de chose jugée, police contraventions of the 3rd and 4th
+    class (1) 2)) and police contraventions for parking (1) 3)).
+    """
+    if decision.final_date is None:
+        return Ruling(False, "the decision has no date of force de chose jugée", "1(1)")
+    if decision.kind is DecisionKind.PLACEMENT:
+        return Ruling(True, "placement ordered in criminal proceedings", "1(1) 5)")
+    if decision.kind is DecisionKind.SUSPENSION_OF_PRONOUNCEMENT:
+        return Ruling(True, "suspension of the pronouncement", "1(4)")
+    level = decision.penalty_level
+    if decision.traffic_offence:
+        if decision.parking_contravention and level in (PenaltyLevel.POLICE, None):
+            return Ruling(False, "police contravention for parking", "1(1) 3)")
+        return Ruling(True, "conviction for a road-traffic offence", "1(1) 3)")
+    if level in (PenaltyLevel.CRIMINAL, PenaltyLevel.CORRECTIONAL):
+        if decision.military_code:
+            return Ruling(True, "criminal or correctional penalty under the Code pénal militaire", "1(1) 4)")
+        return Ruling(True, "criminal or correctional penalty", "1(1) 1)")
+    if level is PenaltyLevel.POLICE:
+        if decision.police_contravention_class in (3, 4):
+            return Ruling(
+                False,
+                f"police contravention of class {decision.police_contravention_class}",
+                "1(1) 2)",
+            )
+        return Ruling(True, "police penalty", "1(1) 2)")
+    return Ruling(False, "a conviction without a penalty level", "1(1)")
+
+
+def inscribable_by_issuing_court(decision: Decision, person: Person) -> Ruling:
+    """Art 1(2) — whose courts' decisions are inscribed.
+
+    Luxembourg courts always; other Member States' courts for Luxembourg nationals and Luxembourg
+    legal persons; third countries' courts for those persons when the decision was notified under
+    an international convention and the act is a crime or délit under Luxembourg law.
+    Nationality is taken at the date of inscription (AMB-1).
+    """
+    country = decision.court_country
+    if country == LUXEMBOURG:
+        return Ruling(True, "decision of a Luxembourg court", "1(2) 1)")
+    luxembourgish = (
+        LUXEMBOURG in person.nationalities
+        if isinstance(person, NaturalPerson)
+        else person.is_luxembourg_legal_person
+    )
+    subject = "a Luxembourg national" if isinstance(person, NaturalPerson) else "a Luxembourg legal person"
+    if is_member_state(country):
+        if luxembourgish:
+            return Ruling(True, f"decision of a Member State's court about {subject}", "1(2) 2)")
+        return Ruling(False, f"decision of a court of {country} about a person who is not {subject}", "1(2) 2)")
+    if not luxembourgish:
+        return Ruling(False, f"third-country decision about a person who is not {subject}", "1(2) 3)")
+    if decision.notified_under_convention is not True:
+        return Ruling(False, "third-country decision not notified under an international convention", "1(2) 3)")
+    if decision.act_is_offence_in_lu is not True:
+        return Ruling(False, "third-country decision for an act that is no crime or délit in Luxembourg", "1(2) 3)")
+    return Ruling(True, "third-country decision notified under a convention", "1(2) 3)")
+
+
+def may_be_inscribed(decision: Decision, person: Person) -> Ruling:
+    """Art 1 — a decision is inscribed when both its type (1(1)) and its court (1(2)) allow it."""
+    by_type = inscribable_decision_type(decision)
+    if not by_type.included:
+        return by_type
+    by_court = inscribable_by_issuing_court(decision, person)
+    return by_court if not by_court.included else by_type
+
+
+class ErasureGround(enum.StrEnum):
+    DEATH = "death"
+    HUNDREDTH_BIRTHDAY = "hundredth_birthday"
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureDue:
+    ground: ErasureGround
+    since: date
+    article: str = "3 al.3"
+
+    @property
+    def reason(self) -> str:
+        if self.ground is ErasureGround.DEATH:
+            return f"death on {self.since.isoformat()}"
+        return f"100 years after birth, reached on {self.since.isoformat()}"
+
+
+def erasure_due(person: Person, on: date) -> ErasureDue | None:
+    """Art 3, last paragraph — a natural person's inscriptions are erased at death and at the
+    latest 100 years after birth. No rule for legal persons (AMB-3); a partial birth date never
+    triggers automatic erasure (AMB-2, see ``needs_manual_erasure_review``).
+    """
+    if isinstance(person, LegalPerson):
+        return None
+    if person.death_date is not None and person.death_date <= on:
+        return ErasureDue(ErasureGround.DEATH, person.death_date)
+    born = person.birth.date.as_date() if person.birth.date else None
+    if born is not None:
+        hundredth = anniversary(born, ERASURE_AGE_YEARS)
+        if hundredth <= on:
+            return ErasureDue(ErasureGround.HUNDREDTH_BIRTHDAY, hundredth)
+    return None
+
+
+def needs_manual_erasure_review(person: Person, on: date) -> bool:
+    """AMB-2 — a natural person whose birth date is unknown or partial is never erased
+    automatically (Art 3, last paragraph); once the earliest birth date the known part allows
+    is 100 years past, the person goes on a clerk's list instead."""
+    if isinstance(person, LegalPerson) or erasure_due(person, on) is not None:
+        return False
+    born = person.birth.date
+    if born is None:
+        return True
+    if born.is_complete:
+        return False
+    earliest = date(born.year, born.month or 1, 1)
+    return anniversary(earliest, ERASURE_AGE_YEARS) <= on

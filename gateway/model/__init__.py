@@ -1,0 +1,1 @@
+"""The register's model: frozen dataclasses and enums (no I/O)."""
