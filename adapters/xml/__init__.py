@@ -1,0 +1,1 @@
+"""XML adapters: the hardened parser, the ECRIS schemas and the ECRIS message codecs."""
