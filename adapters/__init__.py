@@ -1,0 +1,1 @@
+"""Adapters: the outside world (XML, SOAP, database, files, CLI) turned into core calls and back."""

@@ -1,0 +1,46 @@
+"""The composition root: the one place that builds concrete objects from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy.engine import Engine
+
+from adapters.db.engine import create_store_engine, upgrade
+from adapters.db.unit_of_work import SqlUnitOfWork
+from adapters.settings import Settings
+from gateway.clock import Clock, FixedClock, SystemClock
+
+
+def clock_for(settings: Settings) -> Clock:
+    """``ECRIS_GATEWAY_NOW`` fixes the clock of every command (tests, demos)."""
+    return FixedClock(settings.now) if settings.now is not None else SystemClock()
+
+
+@dataclass
+class App:
+    """What a command or a server needs, built lazily so ``--help`` touches no database."""
+
+    settings: Settings
+
+    @cached_property
+    def clock(self) -> Clock:
+        return clock_for(self.settings)
+
+    @cached_property
+    def engine(self) -> Engine:
+        engine = create_store_engine(self.settings.db_url, sqlite_synchronous=self.settings.sqlite_synchronous)
+        upgrade(engine)
+        return engine
+
+    @property
+    def official(self) -> str:
+        return self.settings.official
+
+    def uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, self.clock)
+
+
+def bootstrap(settings: Settings) -> App:
+    return App(settings)

@@ -1,0 +1,135 @@
+"""``ecris-gateway register …``: import, export, show, erase-due."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from adapters.cli.context import Context, pass_context
+from adapters.files.register_format import envelope, person_to_json, read_file
+from adapters.text.french import describe_decision, describe_person
+from gateway.clock import today
+from gateway.errors import InvalidInput, NotFound
+from gateway.services.erasure import erase_due_persons
+from gateway.services.register_import import import_persons
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+@click.group()
+def register() -> None:
+    """The national register: import, export, show a person, erase what is due (Arts 1–3)."""
+
+
+@register.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def import_(ctx: Context, file: Path) -> None:
+    """Import FILE (register interchange format v1). All or nothing: a file with any problem is
+    refused whole, one line per problem on standard error, and nothing is stored."""
+    persons, problems = read_file(file)
+    if problems:
+        raise InvalidInput(problems)
+    app = ctx.app
+    report = import_persons(persons, uow=app.uow(), clock=app.clock, official=app.official, source=file.name)
+    click.echo(
+        f"{file.name}: {len(persons)} person(s) read — {report.persons_created} new, "
+        f"{report.persons_updated} changed, {report.persons_unchanged} unchanged; decisions: "
+        f"{report.decisions_added} added, {report.decisions_updated} changed, {report.decisions_removed} removed."
+    )
+
+
+@register.command()
+@click.option("--person", "person_id", metavar="ID", help="Export only this person.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
+@pass_context
+def export(ctx: Context, person_id: str | None, out: Path | None) -> None:
+    """Export the register (erased persons excluded) in the interchange format."""
+    with ctx.app.uow() as uow:
+        if person_id is not None:
+            person = uow.persons.get(person_id)
+            if person is None:
+                raise NotFound(f"no person {person_id} in the register")
+            persons = [person_to_json(person)]
+        else:
+            persons = [person_to_json(p) for p in uow.persons.iterate()]
+    text = json.dumps(envelope(persons), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"{len(persons)} person(s) written to {out}", err=True)
+
+
+@register.command()
+@click.argument("person_id", metavar="ID")
+@pass_context
+def show(ctx: Context, person_id: str) -> None:
+    """Show a person and every inscription, as a clerk reads them."""
+    with ctx.app.uow() as uow:
+        person = uow.persons.get(person_id)
+        tombstone = uow.persons.tombstone(person_id) if person is None else None
+    if tombstone is not None:
+        click.echo(f"{person_id} : inscriptions effacées le {tombstone.erased_on:%d/%m/%Y} ({tombstone.reason})")
+        return
+    if person is None:
+        raise NotFound(f"no person {person_id} in the register")
+    lines = describe_person(person)
+    lines.append(f"  {len(person.decisions)} décision(s) inscrite(s)")
+    for decision in person.decisions:
+        lines.append("")
+        lines.extend(f"  {line}" for line in describe_decision(decision))
+    click.echo("\n".join(lines))
+
+
+@register.command("erase-due")
+@click.option("--on", "on", type=ISO_DATE, help="The day to erase for (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of lines.")
+@click.option("--dry-run", is_flag=True, help="Say what would be erased, erase nothing.")
+@pass_context
+def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> None:
+    """Erase the inscriptions of persons dead or 100 years old (Art 3, last paragraph); list persons
+    whose birth date is partial, for a clerk to decide (they are never erased automatically)."""
+    app = ctx.app
+    day = on or today(app.clock)
+    report = erase_due_persons(uow=app.uow(), clock=app.clock, official=app.official, on=day, dry_run=dry_run)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "on": day.isoformat(),
+                    "dry_run": dry_run,
+                    "erased": [
+                        {"person": e.person_id, "reason": e.reason, "ground": e.due.ground.value, "article": e.article}
+                        for e in report.erased
+                    ],
+                    "to_review": [{"person": p, "reason": "birth date partial or unknown (AMB-2)"} for p in report.to_review],
+                },
+                indent=2,
+            )
+        )
+        return
+    verb = "would be erased" if dry_run else "erased"
+    for erasure in report.erased:
+        click.echo(f"{erasure.person_id}: {verb} — {erasure.reason} (Art {erasure.article})")
+    for person_id in report.to_review:
+        click.echo(f"{person_id}: to review by a clerk — birth date partial or unknown, not erased automatically")
+    if not report.erased and not report.to_review:
+        click.echo(f"nothing to erase on {day.isoformat()}")

@@ -1,0 +1,244 @@
+"""Repositories over one SQLAlchemy connection (the unit of work's transaction)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+
+from adapters.db import tables as t
+from adapters.files.register_format import person_from_json, person_to_json
+from gateway.clock import Clock
+from gateway.model.person import Person
+from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, Tombstone
+
+GENESIS_HASH = "0" * 64
+
+
+def _canonical(document: Any) -> str:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _person(document: dict[str, Any]) -> Person:
+    person, _ = person_from_json(document)  # stored documents were validated on the way in
+    return person
+
+
+class SqlPersonRepository:
+    def __init__(self, connection: Connection, clock: Clock) -> None:
+        self._db = connection
+        self._clock = clock
+
+    def get(self, person_id: str) -> Person | None:
+        document = self._db.execute(
+            select(t.persons.c.document).where(t.persons.c.id == person_id, t.persons.c.erased_on.is_(None))
+        ).scalar_one_or_none()
+        return None if document is None else _person(document)
+
+    def get_many(self, person_ids: Sequence[str]) -> dict[str, Person]:
+        found: dict[str, Person] = {}
+        for start in range(0, len(person_ids), 500):
+            chunk = list(person_ids[start : start + 500])
+            rows = self._db.execute(
+                select(t.persons.c.id, t.persons.c.document).where(
+                    t.persons.c.id.in_(chunk), t.persons.c.erased_on.is_(None)
+                )
+            )
+            found.update((row.id, _person(row.document)) for row in rows)
+        return found
+
+    def add_or_replace(self, person: Person) -> None:
+        self.save_many([person])
+
+    def save_many(self, persons: Sequence[Person]) -> None:
+        """Insert or replace these persons and their decision index rows."""
+        if not persons:
+            return
+        now = self._clock.now()
+        ids = [p.id for p in persons]
+        existing: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            existing.update(self._db.execute(select(t.persons.c.id).where(t.persons.c.id.in_(chunk))).scalars())
+            self._db.execute(delete(t.decisions).where(t.decisions.c.person_id.in_(chunk)))
+        rows = []
+        for person in persons:
+            document = person_to_json(person)
+            rows.append(
+                {
+                    "id": person.id,
+                    "kind": person.kind.value,
+                    "document": document,
+                    "digest": hashlib.sha256(_canonical(document).encode()).hexdigest(),
+                    "erased_on": None,
+                    "erasure_reason": None,
+                    "updated_at": now,
+                }
+            )
+        new_rows = [r for r in rows if r["id"] not in existing]
+        old_rows = [r for r in rows if r["id"] in existing]
+        if new_rows:
+            self._db.execute(insert(t.persons), new_rows)
+        for row in old_rows:
+            self._db.execute(update(t.persons).where(t.persons.c.id == row["id"]).values(**row))
+        index_rows = [
+            {
+                "person_id": p.id,
+                "decision_id": d.id,
+                "origin": d.origin,
+                "ecris_conviction_id": d.ecris_conviction_id,
+            }
+            for p in persons
+            for d in p.decisions
+        ]
+        if index_rows:
+            self._db.execute(insert(t.decisions), index_rows)
+
+    def erase(self, person_id: str, *, on: date, reason: str) -> None:
+        """Art 3: wipe every inscription and identity datum, keep a tombstone (key, date, reason)."""
+        self._db.execute(delete(t.decisions).where(t.decisions.c.person_id == person_id))
+        self._db.execute(
+            update(t.persons)
+            .where(t.persons.c.id == person_id)
+            .values(document=None, digest=None, erased_on=on, erasure_reason=reason, updated_at=self._clock.now())
+        )
+
+    def tombstone(self, person_id: str) -> Tombstone | None:
+        row = self._db.execute(
+            select(t.persons.c.erased_on, t.persons.c.erasure_reason).where(
+                t.persons.c.id == person_id, t.persons.c.erased_on.is_not(None)
+            )
+        ).one_or_none()
+        return None if row is None else Tombstone(person_id, row.erased_on, row.erasure_reason or "")
+
+    def all_ids(self) -> list[str]:
+        return list(
+            self._db.execute(
+                select(t.persons.c.id).where(t.persons.c.erased_on.is_(None)).order_by(t.persons.c.id)
+            ).scalars()
+        )
+
+    def iterate(self, batch_size: int = 500) -> Iterator[Person]:
+        ids = self.all_ids()
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            people = self.get_many(chunk)
+            yield from (people[i] for i in chunk if i in people)
+
+    def count(self) -> int:
+        return int(
+            self._db.execute(
+                select(func.count()).select_from(t.persons).where(t.persons.c.erased_on.is_(None))
+            ).scalar_one()
+        )
+
+    def find_decision_by_conviction_id(self, ecris_conviction_id: str) -> tuple[str, str] | None:
+        """(person id, decision id) holding this ECRIS conviction identifier, if any."""
+        row = self._db.execute(
+            select(t.decisions.c.person_id, t.decisions.c.decision_id).where(
+                t.decisions.c.ecris_conviction_id == ecris_conviction_id
+            )
+        ).first()
+        return None if row is None else (row.person_id, row.decision_id)
+
+
+class SqlEventLog:
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
+
+    def record(self, events: Iterable[RegisterEvent]) -> None:
+        rows = [
+            {
+                "kind": e.kind.value,
+                "person_id": e.person_id,
+                "decision_id": e.decision_id,
+                "occurred_at": e.occurred_at,
+                "detail": e.detail,
+            }
+            for e in events
+        ]
+        if rows:
+            self._db.execute(insert(t.register_events), rows)
+
+    def list(self, *, person_id: str | None = None) -> list[RegisterEvent]:
+        query = select(t.register_events).order_by(t.register_events.c.id)
+        if person_id is not None:
+            query = query.where(t.register_events.c.person_id == person_id)
+        return [
+            RegisterEvent(RegisterEventKind(r.kind), r.person_id, r.decision_id, r.occurred_at, r.detail)
+            for r in self._db.execute(query)
+        ]
+
+
+def _entry_hash(previous_hash: str, entry: JournalEntry) -> str:
+    body = _canonical(
+        {
+            "at": entry.at.isoformat(),
+            "official": entry.official,
+            "action": entry.action,
+            "subject": entry.subject,
+            "reason": entry.reason,
+            "details": entry.details,
+        }
+    )
+    return hashlib.sha256(f"{previous_hash}\n{body}".encode()).hexdigest()
+
+
+class SqlJournal:
+    """The processing journal: append-only; each entry hashes its predecessor (tamper-evident)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
+
+    def append(self, entry: JournalEntry) -> None:
+        self.append_many([entry])
+
+    def append_many(self, entries: Sequence[JournalEntry]) -> None:
+        if not entries:
+            return
+        if self._db.dialect.name == "postgresql":
+            # Serialise appenders so that two transactions never fork the chain.
+            self._db.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
+        previous = self._db.execute(
+            select(t.journal.c.hash).order_by(t.journal.c.id.desc()).limit(1)
+        ).scalar_one_or_none()
+        previous_hash = previous or GENESIS_HASH
+        rows = []
+        for entry in entries:
+            entry_hash = _entry_hash(previous_hash, entry)
+            rows.append(
+                {
+                    "at": entry.at,
+                    "official": entry.official,
+                    "action": entry.action,
+                    "subject": entry.subject,
+                    "reason": entry.reason,
+                    "details": dict(entry.details),
+                    "previous_hash": previous_hash,
+                    "hash": entry_hash,
+                }
+            )
+            previous_hash = entry_hash
+        self._db.execute(insert(t.journal), rows)
+
+    def entries(self) -> list[JournalEntry]:
+        return [
+            JournalEntry(r.at, r.official, r.action, r.subject, r.reason, dict(r.details))
+            for r in self._db.execute(select(t.journal).order_by(t.journal.c.id))
+        ]
+
+    def first_broken_link(self) -> int | None:
+        """The id of the first entry whose hash does not follow from its predecessor, or None."""
+        previous_hash = GENESIS_HASH
+        for r in self._db.execute(select(t.journal).order_by(t.journal.c.id)):
+            entry = JournalEntry(r.at, r.official, r.action, r.subject, r.reason, dict(r.details))
+            if r.previous_hash != previous_hash or r.hash != _entry_hash(previous_hash, entry):
+                return int(r.id)
+            previous_hash = r.hash
+        return None
+
+

@@ -1,0 +1,53 @@
+"""A unit of work: one connection, one transaction, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, RootTransaction
+from sqlalchemy.engine import Engine
+
+from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
+from gateway.clock import Clock
+
+
+class SqlUnitOfWork:
+    persons: SqlPersonRepository
+    events: SqlEventLog
+    journal: SqlJournal
+    connection: Connection
+
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._transaction: RootTransaction | None = None
+
+    def __enter__(self) -> Self:
+        self.connection = self._engine.connect()
+        self._transaction = self.connection.begin()
+        self.persons = SqlPersonRepository(self.connection, self._clock)
+        self.events = SqlEventLog(self.connection)
+        self.journal = SqlJournal(self.connection)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.rollback()
+        finally:
+            self.connection.close()
+
+    def commit(self) -> None:
+        if self._transaction is not None and self._transaction.is_active:
+            self._transaction.commit()
+        self._transaction = None
+
+    def rollback(self) -> None:
+        if self._transaction is not None and self._transaction.is_active:
+            self._transaction.rollback()
+        self._transaction = None

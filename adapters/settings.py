@@ -1,0 +1,159 @@
+"""One typed settings object: ``ECRIS_GATEWAY_*`` environment variables over an optional TOML file.
+
+Precedence: command-line option > environment variable > TOML file > default.
+The TOML file is ``ECRIS_GATEWAY_CONFIG`` (or ``--config``), else ``ecris-gateway.toml`` in the
+working directory when present.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from gateway.errors import GatewayError
+
+ENV_PREFIX = "ECRIS_GATEWAY_"
+DEFAULT_CONFIG_FILE = Path("ecris-gateway.toml")
+DEFAULT_DB_URL = "sqlite:///var/ecris-gateway.db"
+DEFAULT_MAX_MESSAGE_BYTES = 20 * 1024 * 1024  # NIST files travel base64-inline in Push messages
+
+
+class SettingsError(GatewayError):
+    """A setting has a value the gateway cannot use."""
+
+
+@dataclass(frozen=True)
+class PeerSettings:
+    """Another Member State's central authority endpoint (``[peers.FR]`` in the TOML file)."""
+
+    state: str
+    url: str
+    client_cert: Path | None = None
+    client_key: Path | None = None
+    ca: Path | None = None
+    timeout_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = DEFAULT_DB_URL
+    official: str = "system"
+    now: datetime | None = None
+    member_state: str = "LU"
+    ecris_schemas: Path | None = None
+    reference_tables: Path | None = None
+    strict_codes: bool = False
+    max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
+    public_url: str = "http://127.0.0.1:8080/ecris"
+    sqlite_synchronous: str = "NORMAL"
+    outbox_max_attempts: int = 8
+    outbox_backoff_seconds: float = 2.0
+    peers: Mapping[str, PeerSettings] = field(default_factory=dict)
+    config_file: Path | None = None
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """These settings with the non-None values given (command-line options)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _parse_bool(name: str, text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise SettingsError(f"{name}: expected true or false, got {text!r}")
+
+
+def _parse_instant(name: str, text: str) -> datetime:
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(f"{name}: {text!r} is not an ISO 8601 instant") from None
+    if instant.tzinfo is None:
+        raise SettingsError(f"{name}: {text!r} has no time zone (e.g. 2026-11-23T10:00:00+01:00)")
+    return instant
+
+
+_CONVERTERS: dict[str, Any] = {
+    "db_url": str,
+    "official": str,
+    "now": _parse_instant,
+    "member_state": str,
+    "ecris_schemas": Path,
+    "reference_tables": Path,
+    "strict_codes": _parse_bool,
+    "max_message_bytes": int,
+    "public_url": str,
+    "sqlite_synchronous": str,
+    "outbox_max_attempts": int,
+    "outbox_backoff_seconds": float,
+}
+
+# Environment variable names that differ from the field name.
+_ENV_NAMES = {"db_url": "DB", "strict_codes": "STRICT", "ecris_schemas": "ECRIS_SCHEMAS"}
+
+
+def _convert(name: str, key: str, value: Any) -> Any:
+    converter = _CONVERTERS[key]
+    if converter is _parse_bool and isinstance(value, bool):
+        return value
+    if converter is _parse_instant and isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise SettingsError(f"{name}: the instant has no time zone")
+        return value
+    try:
+        return converter(name, str(value)) if converter in (_parse_bool, _parse_instant) else converter(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"{name}: unusable value {value!r}") from None
+
+
+def _peers_from(table: Mapping[str, Any], source: str) -> dict[str, PeerSettings]:
+    peers: dict[str, PeerSettings] = {}
+    for state, entry in table.items():
+        if not isinstance(entry, Mapping) or "url" not in entry:
+            raise SettingsError(f"{source}: [peers.{state}] needs a url")
+        paths = {k: Path(str(entry[k])) for k in ("client_cert", "client_key", "ca") if entry.get(k)}
+        peers[state.upper()] = PeerSettings(
+            state=state.upper(),
+            url=str(entry["url"]),
+            timeout_seconds=float(entry.get("timeout_seconds", 30.0)),
+            **paths,
+        )
+    return peers
+
+
+def load_settings(
+    *, environ: Mapping[str, str] | None = None, config_file: Path | None = None
+) -> Settings:
+    """Read the TOML file (if any) and the environment into one ``Settings``."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    path = config_file or (Path(env[f"{ENV_PREFIX}CONFIG"]) if env.get(f"{ENV_PREFIX}CONFIG") else None)
+    if path is None and DEFAULT_CONFIG_FILE.is_file():
+        path = DEFAULT_CONFIG_FILE
+    if path is not None:
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"settings file {path} does not exist") from None
+        except tomllib.TOMLDecodeError as error:
+            raise SettingsError(f"settings file {path}: {error}") from None
+        for key, value in document.items():
+            if key == "peers":
+                values["peers"] = _peers_from(value, str(path))
+            elif key in _CONVERTERS:
+                values[key] = _convert(f"{path}: {key}", key, value)
+            else:
+                raise SettingsError(f"settings file {path}: unknown setting {key!r}")
+        values["config_file"] = path
+    for key in _CONVERTERS:
+        name = ENV_PREFIX + _ENV_NAMES.get(key, key.upper())
+        if env.get(name):
+            values[key] = _convert(name, key, env[name])
+    return Settings(**values)

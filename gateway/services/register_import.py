@@ -1,0 +1,138 @@
+"""Use case: import persons from the national register application (REGISTER-FORMAT.md semantics).
+
+The national register is the source of truth for national decisions: a person in the file replaces
+what the gateway holds of that person's national data; foreign decisions received by notification
+are kept. Every change becomes a register event and a processing-journal entry. All or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from gateway.clock import Clock
+from gateway.errors import InvalidInput, Problem
+from gateway.law.register import may_be_inscribed
+from gateway.model.conviction import Decision
+from gateway.model.person import Person
+from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+
+
+@dataclass
+class ImportReport:
+    persons_created: int = 0
+    persons_updated: int = 0
+    persons_unchanged: int = 0
+    decisions_added: int = 0
+    decisions_updated: int = 0
+    decisions_removed: int = 0
+    events: list[RegisterEvent] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.events)
+
+
+def inscription_problems(person: Person) -> list[Problem]:
+    """Every decision of the person that Art 1 forbids inscribing, as a located problem."""
+    problems = []
+    for decision in person.decisions:
+        ruling = may_be_inscribed(decision, person)
+        if not ruling.included:
+            problems.append(
+                Problem(f"{person.id}/{decision.id}", f"may not be inscribed: {ruling.reason} (Art {ruling.article})")
+            )
+    return problems
+
+
+def _merge(incoming: Person, stored: Person | None) -> Person:
+    """The file's decisions, plus the stored foreign ones it does not mention; ECRIS conviction
+    identifiers already allocated are kept (they are reused for every update)."""
+    if stored is None:
+        return incoming
+    stored_by_id = {d.id: d for d in stored.decisions}
+    decisions: list[Decision] = []
+    for decision in incoming.decisions:
+        previous = stored_by_id.get(decision.id)
+        if decision.ecris_conviction_id is None and previous is not None and previous.ecris_conviction_id:
+            decision = replace(decision, ecris_conviction_id=previous.ecris_conviction_id)
+        decisions.append(decision)
+    mentioned = {d.id for d in incoming.decisions}
+    decisions.extend(d for d in stored.decisions if not d.is_national and d.id not in mentioned)
+    return replace(incoming, decisions=tuple(decisions))
+
+
+def _identity(person: Person) -> Person:
+    return replace(person, decisions=())
+
+
+def _changes(before: Person | None, after: Person, report: ImportReport, clock: Clock) -> list[RegisterEvent]:
+    now = clock.now()
+    events: list[RegisterEvent] = []
+    if before is None:
+        events.append(RegisterEvent(RegisterEventKind.PERSON_CREATED, after.id, None, now))
+        events.extend(RegisterEvent(RegisterEventKind.DECISION_ADDED, after.id, d.id, now) for d in after.decisions)
+        report.decisions_added += len(after.decisions)
+        return events
+    if type(before) is not type(after) or _identity(before) != _identity(after):
+        events.append(RegisterEvent(RegisterEventKind.PERSON_UPDATED, after.id, None, now))
+    old = {d.id: d for d in before.decisions}
+    new = {d.id: d for d in after.decisions}
+    for decision_id, decision in new.items():
+        if decision_id not in old:
+            events.append(RegisterEvent(RegisterEventKind.DECISION_ADDED, after.id, decision_id, now))
+            report.decisions_added += 1
+        elif old[decision_id] != decision:
+            events.append(RegisterEvent(RegisterEventKind.DECISION_UPDATED, after.id, decision_id, now))
+            report.decisions_updated += 1
+    for decision_id in old.keys() - new.keys():
+        events.append(RegisterEvent(RegisterEventKind.DECISION_REMOVED, after.id, decision_id, now))
+        report.decisions_removed += 1
+    return events
+
+
+def import_persons(
+    persons: Sequence[Person], *, uow: UnitOfWork, clock: Clock, official: str, source: str
+) -> ImportReport:
+    """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing."""
+    problems = [p for person in persons for p in inscription_problems(person)]
+    with uow:
+        stored = uow.persons.get_many([p.id for p in persons])
+        for person in persons:
+            if person.id not in stored and (tomb := uow.persons.tombstone(person.id)) is not None:
+                problems.append(
+                    Problem(person.id, f"the person's inscriptions were erased on {tomb.erased_on} (Art 3)")
+                )
+        if problems:
+            raise InvalidInput(problems)
+        report = ImportReport()
+        changed: list[Person] = []
+        entries: list[JournalEntry] = []
+        for incoming in persons:
+            before = stored.get(incoming.id)
+            after = _merge(incoming, before)
+            events = _changes(before, after, report, clock)
+            if not events:
+                report.persons_unchanged += 1
+                continue
+            if before is None:
+                report.persons_created += 1
+            else:
+                report.persons_updated += 1
+            changed.append(after)
+            report.events.extend(events)
+            entries.append(
+                JournalEntry(
+                    at=clock.now(),
+                    official=official,
+                    action="register.import",
+                    subject=incoming.id,
+                    reason=f"received from the national register ({source})",
+                    details={"changes": ",".join(sorted({e.kind.value for e in events}))},
+                )
+            )
+        uow.persons.save_many(changed)
+        uow.events.record(report.events)
+        uow.journal.append_many(entries)
+        uow.commit()
+    return report
