@@ -1,0 +1,113 @@
+"""Issue bulletins N°1 to N°5 (Loi du 29 mars 2013, Arts 5 to 8-4): which decisions of a person a
+bulletin shows on a given day, each decision explained by the rule that decided it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from gateway.errors import InvalidRequest, NotFound
+from gateway.law.bulletin_common import Context
+from gateway.law.bulletins import BULLETIN_NUMBERS, DecisionRule, rule_for
+from gateway.law.empty_bulletin import erased, erased_person
+from gateway.law.register import erasure_due
+from gateway.law.ruling import Ruling
+from gateway.model.person import LegalPerson, Person
+from gateway.ports import PersonRepository, Tombstone
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why one decision of the person is, or is not, on the bulletin (e.g. article ``8-1(1) 5)``)."""
+
+    decision: str
+    included: bool
+    article: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bulletin:
+    """A bulletin as issued on day ``on``: ``nil`` when it bears "néant" (Art 8-4); ``decisions`` the
+    ids shown, in the register's order; one explanation per decision of the person. ``erasure``
+    says why an erased person's bulletin is empty (Art 3)."""
+
+    person_id: str
+    number: int
+    on: date
+    nil: bool
+    decisions: tuple[str, ...]
+    explanations: tuple[Explanation, ...]
+    erasure: Ruling | None = None
+
+
+def compute_bulletin(person: Person, number: int, on: date) -> Bulletin:
+    """Bulletin N°``number`` of ``person`` on day ``on``. InvalidRequest for N°4 or N°5 of a legal
+    person, or a number other than 1 to 5."""
+    rule = rule_for(number, legal_person=isinstance(person, LegalPerson))
+    return _compute(person, number, on, rule, Context(person, on))
+
+
+def compute_bulletins(
+    person: Person, on: date, numbers: tuple[int, ...] = BULLETIN_NUMBERS
+) -> dict[int, Bulletin]:
+    """Several bulletins of one person on one day, sharing what they have in common. For a legal
+    person, N°4 and N°5 are left out (they do not exist)."""
+    legal = isinstance(person, LegalPerson)
+    ctx = Context(person, on)
+    result: dict[int, Bulletin] = {}
+    for number in numbers:
+        if legal and number in (4, 5):
+            continue
+        result[number] = _compute(person, number, on, rule_for(number, legal_person=legal), ctx)
+    return result
+
+
+def _compute(person: Person, number: int, on: date, rule: DecisionRule, ctx: Context) -> Bulletin:
+    decisions = person.decisions
+    if not decisions:
+        return Bulletin(person.id, number, on, True, (), ())
+    due = erasure_due(person, on)
+    if due is not None:
+        gone = erased(due)
+        return Bulletin(
+            person.id,
+            number,
+            on,
+            True,
+            (),
+            tuple(Explanation(d.id, False, gone.article, gone.reason) for d in decisions),
+            gone,
+        )
+    shown: list[str] = []
+    explanations: list[Explanation] = []
+    for decision in decisions:
+        ruling = rule(decision, ctx)
+        if ruling.included:
+            shown.append(decision.id)
+        explanations.append(Explanation(decision.id, ruling.included, ruling.article, ruling.reason))
+    return Bulletin(person.id, number, on, not shown, tuple(shown), tuple(explanations))
+
+
+def erased_bulletin(tombstone: Tombstone, number: int, on: date) -> Bulletin:
+    """The bulletin of an erased person (Art 3): "néant", whatever the number; nothing is left to
+    explain decision by decision, ``erasure`` gives the reason. Only natural persons are erased
+    (AMB-3), so every number 1 to 5 may be asked."""
+    if number not in BULLETIN_NUMBERS:
+        raise InvalidRequest(f"there is no bulletin N°{number}: the law knows N°1 to N°5")
+    ruling = erased_person(tombstone.erased_on.isoformat(), tombstone.reason)
+    return Bulletin(tombstone.person_id, number, on, True, (), (), ruling)
+
+
+def issue_bulletin(
+    persons: PersonRepository, person_id: str, number: int, on: date
+) -> tuple[Bulletin, Person | None]:
+    """Look the person up and compute the bulletin; the person is returned for rendering (None when
+    erased). NotFound for a person the register never knew."""
+    person = persons.get(person_id)
+    if person is not None:
+        return compute_bulletin(person, number, on), person
+    tombstone = persons.tombstone(person_id)
+    if tombstone is None:
+        raise NotFound(f"no person {person_id} in the register")
+    return erased_bulletin(tombstone, number, on), None
