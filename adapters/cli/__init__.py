@@ -44,3 +44,7 @@ def main(ctx: click.Context, db: str | None, official: str | None, config: Path 
 from adapters.cli import register as _register  # noqa: E402  (commands attach themselves to main)
 
 main.add_command(_register.register)
+
+from adapters.cli import bulletin as _bulletin  # noqa: E402
+
+main.add_command(_bulletin.bulletin)

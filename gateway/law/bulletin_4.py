@@ -80,19 +80,18 @@ def decide(decision: Decision, ctx: Context) -> Ruling:
     """Art 8-2(1) — on N°3, or a live conviction pronouncing a driving ban within its three-year
     tail. "Toutes condamnations" is read literally (AMB-10): police-level convictions and default
     judgments count; suspensions of the pronouncement are not convictions."""
+    excluded = not_live(decision, ctx.on) or removed_by_later_decision(decision, ctx.on)
+    if excluded:
+        return excluded
     on_n3 = on_bulletin_3(decision, ctx)
     if on_n3.included:
         return Ruling(True, f"on bulletin N°3 ({on_n3.article}: {on_n3.reason})", "8-2(1)")
     bans = [p for p in decision.penalties if isinstance(p, DrivingBan)]
     if not bans or decision.kind is not DecisionKind.CONVICTION:
-        return on_n3
-    excluded = not_live(decision, ctx.on) or removed_by_later_decision(decision, ctx.on)
-    if excluded:
-        return excluded
-    last: Ruling | None = None
+        return Ruling(False, f"not on bulletin N°3 ({on_n3.reason}) and no driving ban", on_n3.article)
+    last = on_n3
     for ban in bans:
         last = driving_ban_tail(ban, ctx)
         if last.included:
             return last
-    assert last is not None
     return last

@@ -1,0 +1,58 @@
+"""``ecris-gateway bulletin PERSON_ID --number N [--on YYYY-MM-DD] [--format text|json]``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import click
+
+from adapters.cli.context import Context, pass_context
+from adapters.cli.register import ISO_DATE
+from adapters.text.bulletin_fr import render_bulletin
+from gateway.clock import today
+from gateway.services.bulletin import Bulletin, issue_bulletin
+
+
+def bulletin_to_json(bulletin: Bulletin) -> dict[str, Any]:
+    """The public JSON shape: person, number, on, nil, decisions, explanations."""
+    return {
+        "person": bulletin.person_id,
+        "number": bulletin.number,
+        "on": bulletin.on.isoformat(),
+        "nil": bulletin.nil,
+        "decisions": list(bulletin.decisions),
+        "explanations": [
+            {"decision": e.decision, "included": e.included, "article": e.article, "reason": e.reason}
+            for e in bulletin.explanations
+        ],
+    }
+
+
+@click.command()
+@click.argument("person_id", metavar="PERSON_ID")
+@click.option("--number", "-n", required=True, type=click.IntRange(1, 5), help="Bulletin number, 1 to 5.")
+@click.option("--on", "on", type=ISO_DATE, help="The day of issue (default: today).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: the bulletin as a clerk reads it; json: the decisions with their explanations.",
+)
+@pass_context
+def bulletin(ctx: Context, person_id: str, number: int, on: date | None, output_format: str) -> None:
+    """Bulletin N°1 to N°5 of PERSON_ID (Arts 5, 7, 8-1 to 8-4): the decisions it shows and why.
+
+    N°4 and N°5 do not exist for legal persons; asking them, or any bulletin of an unknown person,
+    is an error (exit status 2). An erased person's bulletin bears « néant » (Art 3)."""
+    app = ctx.app
+    day = on or today(app.clock)
+    with app.uow() as uow:
+        result, person = issue_bulletin(uow.persons, person_id, number, day)
+    if output_format == "json":
+        click.echo(json.dumps(bulletin_to_json(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_bulletin(result, person))
