@@ -1,0 +1,106 @@
+"""``ecris-gateway register …`` as a clerk runs it: readable lines, exit statuses, nothing half-done."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from adapters.cli import main
+from tests.samples.register_documents import DEMO_REGISTER, decision, natural_person, register, write
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Any:
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+
+    def invoke(*args: str) -> Result:
+        env = {"ECRIS_GATEWAY_NOW": "2026-11-23T10:00:00+01:00", "ECRIS_GATEWAY_OFFICIAL": "clerk"}
+        return CliRunner().invoke(main, ["--db", db, *args], env=env)
+
+    return invoke
+
+
+def test_import_prints_a_summary_and_show_describes_the_person_in_french(run: Any) -> None:
+    result = run("register", "import", str(DEMO_REGISTER))
+    assert result.exit_code == 0, result.output
+    assert "9 new" in result.output
+    shown = run("register", "show", "1979110254321")
+    assert shown.exit_code == 0
+    assert "SCHMIT Paul" in shown.output
+    assert "interdiction de conduire de 1 an" in shown.output
+    assert "décision étrangère notifiée par DE" in shown.output
+
+
+@pytest.mark.parametrize(
+    ("change", "expected_line"),
+    [
+        (lambda d: d["persons"][0]["decisions"][0].update(final_date="2020-02-30"), "P1/D1/final_date: '2020-02-30' is not a valid date"),
+        (lambda d: d["persons"][0]["decisions"][0]["penalties"][0].update(type="flogging"), "P1/D1/penalties[0].type: 'flogging' is not one of"),
+        (lambda d: d["persons"][0]["decisions"].append(decision("D1")), "P1/D1: duplicate decision id"),
+        (lambda d: d["persons"][0]["decisions"][0].pop("court"), "P1/D1: 'court' is missing"),
+        (lambda d: d["persons"][0]["decisions"][0].update(penalty_level="police", police_contravention_class=3),
+         "P1/D1: may not be inscribed: police contravention of class 3 (Art 1(1) 2))"),
+        (lambda d: d["persons"][0]["decisions"][0].update(court_country="FR") or d["persons"][0].update(nationalities=["BE"]),
+         "P1/D1: may not be inscribed: decision of a court of FR about a person who is not a Luxembourg national (Art 1(2) 2))"),
+    ],
+    ids=["bad-date", "unknown-penalty", "duplicate-decision", "missing-field", "class-3-contravention", "foreign-court"],
+)
+def test_a_malformed_import_is_refused_with_located_lines_and_the_store_is_unchanged(
+    run: Any, tmp_path: Path, change: Any, expected_line: str
+) -> None:
+    assert run("register", "import", str(write(tmp_path / "ok.json", register(natural_person("P0"))))).exit_code == 0
+    before = run("register", "export").output
+    document = register(natural_person("P1"), natural_person("P2"))
+    change(document)
+    result = run("register", "import", str(write(tmp_path / "bad.json", document)))
+    assert result.exit_code == 1
+    assert any(line.startswith(expected_line) for line in result.stderr.splitlines()), result.stderr
+    assert "Traceback" not in result.output
+    assert run("register", "export").output == before
+
+
+def test_a_file_that_is_not_json_is_refused_with_its_line(run: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "ecris-gateway/register@1", "persons": [\n', encoding="utf-8")
+    result = run("register", "import", str(bad))
+    assert result.exit_code == 1
+    assert "bad.json:2:" in result.stderr and "not valid JSON" in result.stderr
+
+
+def test_show_of_an_unknown_person_is_an_error_with_status_2(run: Any) -> None:
+    result = run("register", "show", "NOBODY")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: no person NOBODY in the register"
+
+
+def test_export_of_one_person_to_a_file(run: Any, tmp_path: Path) -> None:
+    run("register", "import", str(DEMO_REGISTER))
+    out = tmp_path / "one.json"
+    assert run("register", "export", "--person", "B123456", "--out", str(out)).exit_code == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert [p["id"] for p in document["persons"]] == ["B123456"]
+
+
+def test_erase_due_erases_the_dead_and_the_centenarian_and_lists_partial_births(run: Any) -> None:
+    run("register", "import", str(DEMO_REGISTER))
+    result = run("register", "erase-due", "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.output)
+    assert report["on"] == "2026-11-23"
+    assert {e["person"]: e["ground"] for e in report["erased"]} == {
+        "1950010144444": "death",
+        "1926081555555": "hundredth_birthday",
+    }
+    assert [r["person"] for r in report["to_review"]] == ["1926000066666"]
+    assert run("register", "show", "1950010144444").output.startswith("1950010144444 : inscriptions effacées")
+    assert run("register", "erase-due", "--on", "2026-11-23").output.strip().startswith("1926000066666: to review")
+
+
+def test_a_bad_setting_is_a_readable_error(run: Any, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["register", "show", "X"], env={"ECRIS_GATEWAY_NOW": "yesterday"})
+    assert result.exit_code == 1
+    assert "ECRIS_GATEWAY_NOW" in result.stderr and "Traceback" not in result.output
