@@ -9,6 +9,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from gateway.model.exchange import EcrisMessage
 from gateway.model.person import Person
 
 
@@ -106,3 +107,90 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
     def rollback(self) -> None: ...
+
+
+# ------------------------------------------------------------------------------------------ messaging
+
+
+class InboxState(enum.StrEnum):
+    """Where an inbound ECRIS message stands in the inbox journal."""
+
+    RECEIVED = "received"
+    PROCESSED = "processed"
+    DUPLICATE = "duplicate"
+    QUARANTINED = "quarantined"
+    REJECTED = "rejected"
+
+
+class OutboxState(enum.StrEnum):
+    """Where an outbound ECRIS message stands in the outbox."""
+
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+    ACKNOWLEDGED = "acknowledged"
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRecord:
+    id: int
+    message_id: str | None
+    type: str | None
+    counterpart: str | None
+    response_to: str | None
+    state: InboxState
+    received_at: datetime
+    error: str | None = None
+    reply_id: str | None = None
+    handled_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRecord:
+    message_id: str
+    type: str
+    counterpart: str
+    response_to: str | None
+    state: OutboxState
+    created_at: datetime
+    updated_at: datetime
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
+    acknowledged_by: str | None = None
+    last_error: str | None = None
+
+
+class Inbox(Protocol):
+    """The inbox journal, as message processing sees it."""
+
+    def get(self, message_id: str) -> InboxRecord | None: ...
+
+    def accepted(self, message_id: str, *, sender: str) -> InboxRecord | None: ...
+
+    def mark(
+        self, inbox_id: int, state: InboxState, *, error: str | None = None, reply_id: str | None = None
+    ) -> None: ...
+
+
+class Outbox(Protocol):
+    """The outbox: a message queued here is sent after the transaction commits, under its own ID."""
+
+    def next_serial(self) -> int:
+        """A fresh 15-digit serial for a message ID, never handed out twice."""
+        ...
+
+    def queue(self, message: EcrisMessage) -> None:
+        """Build, validate and store ``message`` for delivery (in the current transaction)."""
+        ...
+
+    def get(self, message_id: str) -> OutboxRecord | None: ...
+
+    def acknowledge(self, message_id: str, *, by: str) -> None: ...
+
+
+class MessagingUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that also holds the inbox journal and the outbox."""
+
+    inbox: Inbox
+    outbox: Outbox

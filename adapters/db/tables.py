@@ -60,3 +60,5 @@ journal = Table(
     Column("previous_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
 )
+
+from adapters.db import messaging as _messaging  # noqa: E402, F401  (ECRIS inbox/outbox tables, for Alembic)

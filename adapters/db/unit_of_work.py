@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy import Connection, RootTransaction
 from sqlalchemy.engine import Engine
 
+from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from gateway.clock import Clock
 
@@ -16,11 +17,14 @@ class SqlUnitOfWork:
     persons: SqlPersonRepository
     events: SqlEventLog
     journal: SqlJournal
+    inbox: SqlInbox
+    outbox: SqlOutbox
     connection: Connection
 
-    def __init__(self, engine: Engine, clock: Clock) -> None:
+    def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
         self._engine = engine
         self._clock = clock
+        self._writer = writer  # builds the envelope of a queued outbound message
         self._transaction: RootTransaction | None = None
 
     def __enter__(self) -> Self:
@@ -29,6 +33,8 @@ class SqlUnitOfWork:
         self.persons = SqlPersonRepository(self.connection, self._clock)
         self.events = SqlEventLog(self.connection)
         self.journal = SqlJournal(self.connection)
+        self.inbox = SqlInbox(self.connection, self._clock)
+        self.outbox = SqlOutbox(self.connection, self._clock, self._writer)
         return self
 
     def __exit__(
