@@ -474,7 +474,7 @@ def envelope(persons: Iterable[JsonObject]) -> JsonObject:
 def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     validator_class: Callable[..., jsonschema.protocols.Validator] = jsonschema.Draft202012Validator
-    return validator_class(schema)
+    return validator_class(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def _place_of(document: Any, path: Iterable[Any]) -> str:
@@ -501,6 +501,8 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return str(error.message).replace("is a required property", "is missing")
     if error.validator in ("enum", "const"):
         return f"{error.instance!r} is not one of {error.validator_value!r}"
+    if error.validator == "format":
+        return f"{error.instance!r} is not a valid {error.validator_value}"
     if error.validator == "pattern":
         return f"{error.instance!r} is not in the expected form"
     if error.validator == "additionalProperties":
