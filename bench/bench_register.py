@@ -10,11 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from adapters.bootstrap import App  # noqa: E402
-from adapters.files.register_format import read_file  # noqa: E402
-from adapters.settings import Settings  # noqa: E402
-from bench.synthetic_register import synthetic_register  # noqa: E402
-from gateway.services.register_import import import_persons  # noqa: E402
+from adapters.bootstrap import App
+from adapters.files.register_format import read_file
+from adapters.settings import Settings
+from bench.synthetic_register import synthetic_register
+from gateway.services.register_import import import_persons
 
 PERSONS = 10_000
 

@@ -28,7 +28,7 @@ ENV = {
 
 def gateway(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
-        [sys.executable, "-m", "adapters.cli", *args], cwd=ROOT, env=ENV, text=True, capture_output=True
+        [sys.executable, "-m", "adapters.cli", *args], cwd=ROOT, env=ENV, text=True, capture_output=True, check=False
     )
     if check and result.returncode != 0:
         sys.exit(f"demo step failed: ecris-gateway {' '.join(args)}\n{result.stderr}")

@@ -55,8 +55,9 @@ def _merge(incoming: Person, stored: Person | None) -> Person:
     for decision in incoming.decisions:
         previous = stored_by_id.get(decision.id)
         if decision.ecris_conviction_id is None and previous is not None and previous.ecris_conviction_id:
-            decision = replace(decision, ecris_conviction_id=previous.ecris_conviction_id)
-        decisions.append(decision)
+            decisions.append(replace(decision, ecris_conviction_id=previous.ecris_conviction_id))
+        else:
+            decisions.append(decision)
     mentioned = {d.id for d in incoming.decisions}
     decisions.extend(d for d in stored.decisions if not d.is_national and d.id not in mentioned)
     return replace(incoming, decisions=tuple(decisions))
