@@ -104,3 +104,11 @@ def test_a_bad_setting_is_a_readable_error(run: Any, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["register", "show", "X"], env={"ECRIS_GATEWAY_NOW": "yesterday"})
     assert result.exit_code == 1
     assert "ECRIS_GATEWAY_NOW" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_commands_work_on_postgresql_given_by_db(postgres_url: str) -> None:
+    env = {"ECRIS_GATEWAY_NOW": "2026-11-23T10:00:00+01:00"}
+    imported = CliRunner().invoke(main, ["--db", postgres_url, "register", "import", str(DEMO_REGISTER)], env=env)
+    assert imported.exit_code == 0, imported.output
+    shown = CliRunner().invoke(main, ["--db", postgres_url, "register", "show", "B123456"], env=env)
+    assert "Transports Rapides" in shown.output
