@@ -42,6 +42,7 @@ def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search path is a fresh schema, dropped afterwards."""
     if not POSTGRES_UP:
         pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432 (database test)")
+    _backends_run.add("postgresql")
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_SERVER)
     with admin.begin() as connection:
