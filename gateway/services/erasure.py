@@ -48,7 +48,7 @@ def erase_due_persons(
             return report
         now = clock.now()
         for erasure in report.erased:
-            uow.persons.erase(erasure.person_id, on=on, reason=f"{erasure.reason} (Art {erasure.article})")
+            uow.persons.erase(erasure.person_id, on=on, reason=f"{erasure.reason}, Art {erasure.article}")
         uow.events.record(
             RegisterEvent(RegisterEventKind.PERSON_ERASED, e.person_id, None, now, f"Art {e.article}")
             for e in report.erased
