@@ -34,7 +34,7 @@ def render_bulletin(bulletin: Bulletin, person: Person | None) -> str:
         lines.append(f"  effacement (art. {bulletin.erasure.article}) : {bulletin.erasure.reason}")
     lines.append("")
     if bulletin.nil or person is None:
-        lines.append(NIL_MENTION.upper())
+        lines.append(NIL_MENTION)
     else:
         shown = set(bulletin.decisions)
         articles = {e.decision: e.article for e in bulletin.explanations}
