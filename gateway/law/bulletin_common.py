@@ -125,17 +125,26 @@ class Context:
     @property
     def live_convictions(self) -> int:
         """AMB-8 — how many convictions the person has at D, to decide whether one is the
-        "condamnation unique" of Art 8-1(1) al.3: decisions of kind conviction (any penalty level,
-        national or foreign) that are live at D. Suspensions of the pronouncement and placements are
-        not convictions; a conviction becoming final after D does not count yet."""
+        "condamnation unique" of Art 8-1(1) al.3 (see ``counts_as_conviction``)."""
         if self._live_convictions < 0:
             on = self.on
-            self._live_convictions = sum(
-                1
-                for d in self.person.decisions
-                if d.kind is DecisionKind.CONVICTION and not_live(d, on) is None
-            )
+            self._live_convictions = sum(1 for d in self.person.decisions if counts_as_conviction(d, on))
         return self._live_convictions
+
+
+def counts_as_conviction(decision: Decision, on: date) -> bool:
+    """AMB-8 — a decision counted when deciding whether a conviction is the person's only one
+    ("condamnation unique", Art 8-1(1) al.3): a decision of kind conviction (any penalty level,
+    national or foreign) that is live at D. Not counted: suspensions of the pronouncement and
+    placements (not convictions); convictions becoming final after D; convictions amnestied or
+    rehabilitated by D (RULES.md §D 28); convictions whose every penalty had a full sursis that is
+    non avenue at D ("considérées comme non avenues")."""
+    if decision.kind is not DecisionKind.CONVICTION or not_live(decision, on) is not None:
+        return False
+    if removed_by_later_decision(decision, on) is not None:
+        return False
+    penalties = decision.penalties
+    return not penalties or any(full_sursis_status(p, on) is not SursisStatus.NON_AVENUE for p in penalties)
 
 
 PenaltyRule = Callable[[Penalty, Decision, Context], Ruling]

@@ -11,6 +11,7 @@ from gateway.model.conviction import (
     Decision,
     FineNature,
     Imprisonment,
+    LaterDecisionType,
     Penalty,
     PenaltyLevel,
     Sursis,
@@ -27,6 +28,7 @@ from .factories import (
     explain,
     fine,
     interdiction,
+    later,
     legal,
     natural,
     placement,
@@ -264,6 +266,9 @@ def test_bulletin_3_drops_single_imprisonment_of_at_most_12_months_when_conditio
         ((decision(fine(500), id="D2", final=ON + days(1)),), False),
         ((suspension_of_pronouncement(id="D2"),), False),
         ((placement(id="D2"),), False),
+        ((decision(prison(6, sursis=sursis(non_avenue_on=ON)), id="D2"),), False),
+        ((decision(prison(6, sursis=sursis(non_avenue_on=ON + days(1))), id="D2"),), True),
+        ((decision(fine(500), id="D2", later=(later(LaterDecisionType.AMNESTY, ON),)),), False),
     ],
     ids=[
         "one-conviction",
@@ -272,6 +277,9 @@ def test_bulletin_3_drops_single_imprisonment_of_at_most_12_months_when_conditio
         "second-not-yet-final",
         "second-is-a-suspension",
         "second-is-a-placement",
+        "second-non-avenue",
+        "second-non-avenue-next-day",
+        "second-amnestied",
     ],
 )
 def test_bulletin_3_applies_12_month_rule_only_to_the_persons_single_conviction(
