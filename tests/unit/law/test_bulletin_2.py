@@ -34,7 +34,6 @@ from .factories import (
     prison,
     procurement_exclusion,
     sursis,
-    suspension_of_pronouncement,
     tig,
 )
 
@@ -96,9 +95,14 @@ def test_bulletin_2_drops_fine_with_sursis_unless_forfeited_or_revoked(
         assert explanation.article == "7(1) 1)"
 
 
-def test_bulletin_2_drops_decision_suspending_the_pronouncement() -> None:
-    explanation = explain(natural(suspension_of_pronouncement()), 2, ON)
-    assert (explanation.included, explanation.article) == (False, "7(1) 2)")
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [(DecisionKind.SUSPENSION_OF_PRONOUNCEMENT, False), (DecisionKind.CONVICTION, True)],
+    ids=["suspension", "conviction"],
+)
+def test_bulletin_2_drops_decision_suspending_the_pronouncement(kind: DecisionKind, shown: bool) -> None:
+    explanation = explain(natural(decision(prison(6), kind=kind)), 2, ON)
+    assert (explanation.included, explanation.article) == (shown, "7(1)" if shown else "7(1) 2)")
 
 
 @pytest.mark.parametrize(
@@ -265,9 +269,16 @@ def test_bulletin_2_of_legal_person_drops_fine_with_sursis_unless_forfeited_or_r
     assert explanation.article == ("7(2)" if shown else "7(2) 1)")
 
 
-def test_bulletin_2_of_legal_person_drops_suspension_of_pronouncement() -> None:
-    explanation = explain(legal(suspension_of_pronouncement()), 2, ON)
-    assert (explanation.included, explanation.article) == (False, "7(2) 2)")
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [(DecisionKind.SUSPENSION_OF_PRONOUNCEMENT, False), (DecisionKind.CONVICTION, True)],
+    ids=["suspension", "conviction"],
+)
+def test_bulletin_2_of_legal_person_drops_suspension_of_pronouncement(
+    kind: DecisionKind, shown: bool
+) -> None:
+    explanation = explain(legal(decision(fine(100), kind=kind)), 2, ON)
+    assert (explanation.included, explanation.article) == (shown, "7(2)" if shown else "7(2) 2)")
 
 
 @pytest.mark.parametrize(
@@ -300,6 +311,8 @@ def test_bulletin_2_of_legal_person_shows_closure_and_dissolution_without_time_l
 ) -> None:
     explanation = explain(legal(decision(penalty, fine(10))), 2, date(2070, 1, 1))
     assert (explanation.included, explanation.article) == (True, "7(2) al.2")
+    lapsed_exclusion_only = legal(decision(procurement_exclusion(date(2021, 1, 1))))
+    assert not explain(lapsed_exclusion_only, 2, date(2070, 1, 1)).included
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pytest
 from gateway.model.conviction import (
     ConditionalRelease,
     Decision,
+    DecisionKind,
     FineNature,
     Imprisonment,
     LaterDecisionType,
@@ -119,9 +120,14 @@ def test_bulletin_3_drops_suspended_fine_unless_forfeited_or_revoked(
     assert (explanation.included, explanation.article) == (shown, article)
 
 
-def test_bulletin_3_drops_decision_suspending_the_pronouncement() -> None:
-    explanation = explain(natural(suspension_of_pronouncement()), 3, ON)
-    assert (explanation.included, explanation.article) == (False, "8-1(1) 3)")
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [(DecisionKind.SUSPENSION_OF_PRONOUNCEMENT, False), (DecisionKind.CONVICTION, True)],
+    ids=["suspension", "conviction"],
+)
+def test_bulletin_3_drops_decision_suspending_the_pronouncement(kind: DecisionKind, shown: bool) -> None:
+    explanation = explain(natural(decision(prison(30), kind=kind)), 3, ON)
+    assert (explanation.included, explanation.article) == (shown, "8-1(1)" if shown else "8-1(1) 3)")
 
 
 @pytest.mark.parametrize(
@@ -361,9 +367,16 @@ def test_bulletin_3_of_legal_person_drops_suspended_fine_unless_forfeited_or_rev
     assert (explanation.included, explanation.article) == (shown, article)
 
 
-def test_bulletin_3_of_legal_person_drops_suspension_of_pronouncement() -> None:
-    explanation = explain(legal(suspension_of_pronouncement()), 3, ON)
-    assert (explanation.included, explanation.article) == (False, "8-1(2) 2)")
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [(DecisionKind.SUSPENSION_OF_PRONOUNCEMENT, False), (DecisionKind.CONVICTION, True)],
+    ids=["suspension", "conviction"],
+)
+def test_bulletin_3_of_legal_person_drops_suspension_of_pronouncement(
+    kind: DecisionKind, shown: bool
+) -> None:
+    explanation = explain(legal(decision(fine(30_000), kind=kind)), 3, ON)
+    assert (explanation.included, explanation.article) == (shown, "8-1(2)" if shown else "8-1(2) 2)")
 
 
 @pytest.mark.parametrize(

@@ -93,14 +93,15 @@ def test_bulletin_5_keeps_non_avenue_and_default_convictions_AMB_12(kept: Decisi
     assert explain(natural(kept), 5, ON).included
 
 
-def test_bulletin_5_drops_suspension_of_pronouncement_AMB_12() -> None:
-    person = natural(
-        decision(
-            kind=DecisionKind.SUSPENSION_OF_PRONOUNCEMENT, offences=(offence(MinorInvolvement.CONSTITUTIVE),)
-        )
-    )
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [(DecisionKind.SUSPENSION_OF_PRONOUNCEMENT, False), (DecisionKind.CONVICTION, True)],
+    ids=["suspension", "conviction"],
+)
+def test_bulletin_5_drops_suspension_of_pronouncement_AMB_12(kind: DecisionKind, shown: bool) -> None:
+    person = natural(decision(prison(6), kind=kind, offences=(offence(MinorInvolvement.CONSTITUTIVE),)))
     explanation = explain(person, 5, ON)
-    assert (explanation.included, explanation.article) == (False, "8-3(1)")
+    assert (explanation.included, explanation.article) == (shown, "8-3(1) al.1" if shown else "8-3(1)")
 
 
 @pytest.mark.parametrize(
