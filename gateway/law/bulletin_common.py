@@ -29,7 +29,7 @@ from gateway.model.conviction import (
     Sursis,
     SursisScope,
 )
-from gateway.model.person import LegalPerson, Person
+from gateway.model.person import Person
 
 
 class SursisStatus(enum.StrEnum):
@@ -114,12 +114,11 @@ def still_to_execute(execution_end_date: date | None, on: date) -> bool:
 class Context:
     """What the rules need to know about the person at D, computed at most once per bulletin."""
 
-    __slots__ = ("_live_convictions", "is_legal", "on", "person")
+    __slots__ = ("_live_convictions", "on", "person")
 
     def __init__(self, person: Person, on: date) -> None:
         self.person = person
         self.on = on
-        self.is_legal = isinstance(person, LegalPerson)
         self._live_convictions = -1
 
     @property
