@@ -23,7 +23,6 @@ _HUGE_TEXT_THRESHOLD = 9_000_000
 """libxml2 refuses a text node over 10 MB unless ``huge_tree`` is on: only then is it switched on."""
 
 
-
 class XmlRejected(GatewayError):
     """An XML input refused before any processing; ``str(error)`` is safe to log and to send back."""
 

@@ -752,4 +752,3 @@ MESSAGE_TYPE_BY_ELEMENT: dict[str, MessageType] = {
 def reply_id(to: MessageId, message_type: MessageType, serial: int) -> MessageId:
     """The ID of a reply: sender and receiver swapped (``FR-LU-RRS-…`` answers ``LU-FR-REQ-…``)."""
     return MessageId(to.receiver, to.sender, message_type, serial)
-

@@ -1,0 +1,55 @@
+"""RequestAdditionalInfoMessage (``deliverRequestAdditionalInfo``): the MS searching for the person asks
+for more identification data (closed list), answering a REQ or a NOT."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import AdditionalInformation, RequestAdditionalInfo
+
+from .common import (
+    DecodeError,
+    Element,
+    M,
+    collapsed,
+    contact_of,
+    message_data,
+    metadata_of,
+    ml_of,
+    one,
+    put,
+    put_contact,
+    put_ml,
+    start_message,
+    sub,
+    text_of,
+)
+
+
+def encode_request_additional_info(message: RequestAdditionalInfo) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    for item in message.requested:
+        sub(data, M.MessageDataAdditionalInformationRequested).text = item.value
+    put(data, M.MessageDataBinaryIDRequested, message.binary_id_requested)
+    return root
+
+
+def decode_request_additional_info(element: Element) -> RequestAdditionalInfo:
+    data = message_data(element)
+    requested = []
+    for item in data.get(M.MessageDataAdditionalInformationRequested, ()):
+        try:
+            requested.append(AdditionalInformation(collapsed(item) or ""))
+        except ValueError:
+            raise DecodeError("MessageDataAdditionalInformationRequested has an unknown value") from None
+    return RequestAdditionalInfo(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+        requested=tuple(requested),
+        binary_id_requested=text_of(data, M.MessageDataBinaryIDRequested),
+    )
+
+
+ENCODERS = {RequestAdditionalInfo: encode_request_additional_info}
+DECODERS = {RequestAdditionalInfo.element_name: decode_request_additional_info}

@@ -1,0 +1,72 @@
+"""RequestAdditionalInfoResponseMessage and its Push variant (``deliverRequestAdditionalInfoResponse[Push]``):
+the answer to a RAI, whether or not the information is available (an ART code)."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import RequestAdditionalInfoResponse, RequestAdditionalInfoResponsePush
+
+from .common import (
+    Element,
+    M,
+    attachment_of,
+    collapsed_ml_of,
+    contact_of,
+    message_data,
+    metadata_of,
+    ml_of,
+    one,
+    person_of,
+    put_attachment,
+    put_contact,
+    put_ml,
+    put_person,
+    required_text,
+    start_message,
+    sub,
+)
+
+Message = RequestAdditionalInfoResponse | RequestAdditionalInfoResponsePush
+
+
+def encode_additional_info_response(message: Message) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_person(data, M.MessageDataPerson, message.person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    put_ml(data, M.MessageDataRequestPurpose, message.request_purpose)
+    sub(data, M.MessageDataRequestAdditionalInfoResponseTypeReference).text = message.response_type
+    put_attachment(data, message.fingerprints, push=message.push)
+    return root
+
+
+def _decode(
+    element: Element, cls: type[RequestAdditionalInfoResponse] | type[RequestAdditionalInfoResponsePush]
+) -> Message:
+    data = message_data(element)
+    return cls(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        person=person_of(one(data, M.MessageDataPerson)),
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+        request_purpose=collapsed_ml_of(one(data, M.MessageDataRequestPurpose)),
+        response_type=required_text(data, M.MessageDataRequestAdditionalInfoResponseTypeReference),
+        fingerprints=attachment_of(data, push=cls.push),
+    )
+
+
+def decode_additional_info_response(element: Element) -> Message:
+    return _decode(element, RequestAdditionalInfoResponse)
+
+
+def decode_additional_info_response_push(element: Element) -> Message:
+    return _decode(element, RequestAdditionalInfoResponsePush)
+
+
+ENCODERS = {
+    RequestAdditionalInfoResponse: encode_additional_info_response,
+    RequestAdditionalInfoResponsePush: encode_additional_info_response,
+}
+DECODERS = {
+    RequestAdditionalInfoResponse.element_name: decode_additional_info_response,
+    RequestAdditionalInfoResponsePush.element_name: decode_additional_info_response_push,
+}

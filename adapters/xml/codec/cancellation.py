@@ -1,0 +1,39 @@
+"""CancellationMessage (``deliverCancellation``): cancels one of the sender's own earlier REQ, RRS, NOT or
+NRS (same Member State order as the cancelled message)."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import Cancellation
+
+from .common import (
+    Element,
+    M,
+    contact_of,
+    message_data,
+    metadata_of,
+    ml_of,
+    one,
+    put_contact,
+    put_ml,
+    start_message,
+)
+
+
+def encode_cancellation(message: Cancellation) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    return root
+
+
+def decode_cancellation(element: Element) -> Cancellation:
+    data = message_data(element)
+    return Cancellation(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+    )
+
+
+ENCODERS = {Cancellation: encode_cancellation}
+DECODERS = {Cancellation.element_name: decode_cancellation}

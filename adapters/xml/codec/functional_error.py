@@ -1,0 +1,55 @@
+"""FunctionalErrorMessage (``deliverFunctionalError``): one or more FE-nnnnn errors found while processing
+an earlier message (each code at most once: it is an xsd:ID)."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import FunctionalError, FunctionalErrorEntry
+
+from .common import (
+    Element,
+    M,
+    contact_of,
+    kids,
+    message_data,
+    metadata_of,
+    ml_of,
+    one,
+    put_contact,
+    put_ml,
+    required_text,
+    start_message,
+    sub,
+)
+
+
+def encode_functional_error(message: FunctionalError) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    for error in message.errors:
+        node = sub(data, M.MessageDataFunctionalError)
+        sub(node, M.FunctionalErrorCode).text = error.code
+        put_ml(node, M.FunctionalErrorAdditionalInformation, error.additional_information)
+    return root
+
+
+def decode_functional_error(element: Element) -> FunctionalError:
+    data = message_data(element)
+    errors = []
+    for node in data.get(M.MessageDataFunctionalError, ()):
+        g = kids(node)
+        errors.append(
+            FunctionalErrorEntry(
+                required_text(g, M.FunctionalErrorCode), ml_of(one(g, M.FunctionalErrorAdditionalInformation))
+            )
+        )
+    return FunctionalError(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+        errors=tuple(errors),
+    )
+
+
+ENCODERS = {FunctionalError: encode_functional_error}
+DECODERS = {FunctionalError.element_name: decode_functional_error}

@@ -1,0 +1,79 @@
+"""NotificationMessage and NotificationPushMessage (``deliverNotification[Push]``): one conviction, its
+updates re-sent whole under the same ConvictionID."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import Notification, NotificationPush
+
+from .common import (
+    DecodeError,
+    Element,
+    M,
+    attachment_of,
+    contact_of,
+    message_data,
+    metadata_of,
+    ml_of,
+    need,
+    one,
+    person_of,
+    put_attachment,
+    put_contact,
+    put_ml,
+    put_person,
+    start_message,
+)
+from .conviction import (
+    conviction_of,
+    other_affected_of,
+    put_conviction,
+    put_other_affected,
+    put_updated_reference,
+    updated_reference_of,
+)
+
+
+def encode_notification(message: Notification | NotificationPush) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_person(data, M.MessageDataPerson, message.person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    put_conviction(data, message.conviction)
+    put_updated_reference(data, message.updated_conviction)
+    put_other_affected(data, message.other_affected)
+    put_attachment(data, message.fingerprints, push=message.push)
+    return root
+
+
+def _decode(
+    element: Element, cls: type[Notification] | type[NotificationPush]
+) -> Notification | NotificationPush:
+    data = message_data(element)
+    person = person_of(need(data, M.MessageDataPerson))
+    if person is None:  # pragma: no cover - need() raised
+        raise DecodeError("MessageDataPerson is missing")
+    return cls(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+        person=person,
+        conviction=conviction_of(need(data, M.MessageDataConviction)),
+        updated_conviction=updated_reference_of(data),
+        other_affected=other_affected_of(data),
+        fingerprints=attachment_of(data, push=cls.push),
+    )
+
+
+def decode_notification(element: Element) -> Notification | NotificationPush:
+    return _decode(element, Notification)
+
+
+def decode_notification_push(element: Element) -> Notification | NotificationPush:
+    return _decode(element, NotificationPush)
+
+
+ENCODERS = {Notification: encode_notification, NotificationPush: encode_notification}
+DECODERS = {
+    Notification.element_name: decode_notification,
+    NotificationPush.element_name: decode_notification_push,
+}

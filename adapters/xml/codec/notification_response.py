@@ -1,0 +1,72 @@
+"""NotificationResponseMessage and its Push variant (``deliverNotificationResponse[Push]``): the MS of
+nationality's receipt or "notification problem" (an NRT code), answering a NOT."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import NotificationResponse, NotificationResponsePush
+
+from .common import (
+    Element,
+    M,
+    attachment_of,
+    contact_of,
+    message_data,
+    metadata_of,
+    ml_of,
+    one,
+    person_of,
+    put_attachment,
+    put_contact,
+    put_ml,
+    put_person,
+    required_text,
+    start_message,
+    sub,
+)
+
+
+def encode_notification_response(message: NotificationResponse | NotificationResponsePush) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_person(data, M.MessageDataPerson, message.person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    sub(data, M.MessageDataNotificationResponseTypeReference).text = message.response_type
+    if message.push:
+        put_attachment(data, message.fingerprints, push=True)
+    elif message.fingerprints is not None:
+        from .common import EncodeError
+
+        raise EncodeError("a NotificationResponse carries fingerprints only in its Push variant")
+    return root
+
+
+def _decode(
+    element: Element, cls: type[NotificationResponse] | type[NotificationResponsePush]
+) -> NotificationResponse | NotificationResponsePush:
+    data = message_data(element)
+    return cls(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        person=person_of(one(data, M.MessageDataPerson)),
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+        response_type=required_text(data, M.MessageDataNotificationResponseTypeReference),
+        fingerprints=attachment_of(data, push=True) if cls.push else None,
+    )
+
+
+def decode_notification_response(element: Element) -> NotificationResponse | NotificationResponsePush:
+    return _decode(element, NotificationResponse)
+
+
+def decode_notification_response_push(element: Element) -> NotificationResponse | NotificationResponsePush:
+    return _decode(element, NotificationResponsePush)
+
+
+ENCODERS = {
+    NotificationResponse: encode_notification_response,
+    NotificationResponsePush: encode_notification_response,
+}
+DECODERS = {
+    NotificationResponse.element_name: decode_notification_response,
+    NotificationResponsePush.element_name: decode_notification_response_push,
+}

@@ -1,0 +1,48 @@
+"""RequestDeadlineMessage (``deliverRequestDeadline``): the requested MS announces the legal reply deadline
+(Art 8 FD 2009/315/JHA), answering a REQ."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import RequestDeadline
+
+from .common import (
+    DecodeError,
+    Element,
+    M,
+    as_date,
+    contact_of,
+    message_data,
+    metadata_of,
+    ml_of,
+    one,
+    put_contact,
+    put_ml,
+    required_text,
+    start_message,
+    sub,
+)
+
+
+def encode_request_deadline(message: RequestDeadline) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    sub(data, M.MessageDataDeadline).text = message.deadline.isoformat()
+    return root
+
+
+def decode_request_deadline(element: Element) -> RequestDeadline:
+    data = message_data(element)
+    deadline = as_date(required_text(data, M.MessageDataDeadline), "MessageDataDeadline")
+    if deadline is None:  # pragma: no cover - required_text raised
+        raise DecodeError("MessageDataDeadline is missing")
+    return RequestDeadline(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+        deadline=deadline,
+    )
+
+
+ENCODERS = {RequestDeadline: encode_request_deadline}
+DECODERS = {RequestDeadline.element_name: decode_request_deadline}

@@ -1,0 +1,81 @@
+"""RequestResponseMessage and its Push variant (``deliverRequestResponse[Push]``): convictions (0..n), a
+denial or a "request problem", told apart by the RRT code; answers a REQ."""
+
+from __future__ import annotations
+
+from gateway.model.exchange import RequestResponse, RequestResponsePush
+
+from .common import (
+    Element,
+    EncodeError,
+    M,
+    attachment_of,
+    collapsed,
+    contact_of,
+    message_data,
+    metadata_of,
+    ml_of,
+    need,
+    one,
+    person_of,
+    put_attachment,
+    put_contact,
+    put_ml,
+    put_person,
+    required_text,
+    start_message,
+    sub,
+)
+from .conviction import conviction_of, put_conviction
+
+
+def encode_request_response(message: RequestResponse | RequestResponsePush) -> Element:
+    root, data = start_message(message.element_name, message.metadata)
+    put_contact(data, message.contact_person)
+    put_person(data, M.MessageDataPerson, message.person)
+    put_ml(data, M.MessageDataRemarks, message.remarks)
+    for conviction in message.convictions:
+        put_conviction(data, conviction)
+    for state in message.other_member_states:
+        sub(data, M.MessageDataOtherMemberState).text = state
+    sub(data, M.MessageDataRequestResponseTypeReference).text = message.response_type
+    if message.push:
+        put_attachment(data, message.fingerprints, push=True)
+    elif message.fingerprints is not None:
+        raise EncodeError("a RequestResponse carries fingerprints only in its Push variant")
+    return root
+
+
+def _decode(
+    element: Element, cls: type[RequestResponse] | type[RequestResponsePush]
+) -> RequestResponse | RequestResponsePush:
+    data = message_data(element)
+    person = person_of(need(data, M.MessageDataPerson))
+    assert person is not None
+    return cls(
+        metadata=metadata_of(element),
+        contact_person=contact_of(data),
+        person=person,
+        remarks=ml_of(one(data, M.MessageDataRemarks)),
+        convictions=tuple(conviction_of(e) for e in data.get(M.MessageDataConviction, ())),
+        other_member_states=tuple(
+            v for v in (collapsed(e) for e in data.get(M.MessageDataOtherMemberState, ())) if v
+        ),
+        response_type=required_text(data, M.MessageDataRequestResponseTypeReference),
+        fingerprints=attachment_of(data, push=True) if cls.push else None,
+    )
+
+
+def decode_request_response(element: Element) -> RequestResponse | RequestResponsePush:
+    return _decode(element, RequestResponse)
+
+
+def decode_request_response_push(element: Element) -> RequestResponse | RequestResponsePush:
+    return _decode(element, RequestResponsePush)
+
+
+ENCODERS = {RequestResponse: encode_request_response, RequestResponsePush: encode_request_response}
+DECODERS = {
+    RequestResponse.element_name: decode_request_response,
+    RequestResponsePush.element_name: decode_request_response_push,
+}
