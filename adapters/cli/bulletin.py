@@ -12,7 +12,7 @@ from adapters.cli.context import Context, pass_context
 from adapters.cli.register import ISO_DATE
 from adapters.text.bulletin_fr import render_bulletin
 from gateway.clock import today
-from gateway.services.bulletin import Bulletin, issue_bulletin
+from gateway.services.bulletin import Bulletin, deliver_bulletin
 
 
 def bulletin_to_json(bulletin: Bulletin) -> dict[str, Any]:
@@ -50,8 +50,9 @@ def bulletin(ctx: Context, person_id: str, number: int, on: date | None, output_
     is an error (exit status 2). An erased person's bulletin bears « néant » (Art 3)."""
     app = ctx.app
     day = on or today(app.clock)
-    with app.uow() as uow:
-        result, person = issue_bulletin(uow.persons, person_id, number, day)
+    result, person = deliver_bulletin(
+        app.uow(), person_id=person_id, number=number, on=day, clock=app.clock, official=app.official
+    )
     if output_format == "json":
         click.echo(json.dumps(bulletin_to_json(result), ensure_ascii=False, indent=2))
     else:

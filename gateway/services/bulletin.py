@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from gateway.clock import Clock
 from gateway.errors import InvalidRequest, NotFound
 from gateway.law.bulletin_common import Context
 from gateway.law.bulletins import BULLETIN_NUMBERS, DecisionRule, rule_for
@@ -13,7 +14,7 @@ from gateway.law.empty_bulletin import erased, erased_person
 from gateway.law.register import erasure_due
 from gateway.law.ruling import Ruling
 from gateway.model.person import LegalPerson, Person
-from gateway.ports import PersonRepository, Tombstone
+from gateway.ports import JournalEntry, PersonRepository, Tombstone, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,3 +112,24 @@ def issue_bulletin(
     if tombstone is None:
         raise NotFound(f"no person {person_id} in the register")
     return erased_bulletin(tombstone, number, on), None
+
+
+def deliver_bulletin(
+    uow: UnitOfWork, *, person_id: str, number: int, on: date, clock: Clock, official: str
+) -> tuple[Bulletin, Person | None]:
+    """Issue a bulletin and journal the consultation (Art 3-1; law of 1 August 2018, art 24:
+    consultation and disclosure are logged with who, when and what — not the bulletin's content)."""
+    with uow:
+        bulletin, person = issue_bulletin(uow.persons, person_id, number, on)
+        uow.journal.append(
+            JournalEntry(
+                at=clock.now(),
+                official=official,
+                action="bulletin.issue",
+                subject=person_id,
+                reason=f"bulletin N°{number} as of {on.isoformat()}",
+                details={"nil": str(bulletin.nil).lower()},
+            )
+        )
+        uow.commit()
+    return bulletin, person

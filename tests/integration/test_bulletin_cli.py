@@ -174,3 +174,18 @@ def test_bulletin_works_on_every_person_of_the_demo_register_in_both_formats(run
             text = run("bulletin", person["id"], "--number", str(number))
             assert text.exit_code == 0, text.output
             assert ("néant" in text.stdout) is data["nil"]
+
+
+def test_issuing_a_bulletin_is_journalled_without_its_content(tmp_path: Path) -> None:
+    from adapters.bootstrap import App
+    from adapters.settings import Settings
+
+    db = f"sqlite:///{tmp_path / 'journal.db'}"
+    env = {"ECRIS_GATEWAY_NOW": "2026-11-23T10:00:00+01:00", "ECRIS_GATEWAY_OFFICIAL": "clerk-3"}
+    CliRunner().invoke(main, ["--db", db, "register", "import", str(DEMO_REGISTER)], env=env)
+    assert CliRunner().invoke(main, ["--db", db, "bulletin", "1990071811111", "-n", "3"], env=env).exit_code == 0
+    app = App(Settings(db_url=db))
+    with app.uow() as uow:
+        entries = [e for e in uow.journal.entries() if e.action == "bulletin.issue"]
+    assert [(e.official, e.subject, e.reason) for e in entries] == [("clerk-3", "1990071811111", "bulletin N°3 as of 2026-11-23")]
+    assert "Benali" not in str(entries)
