@@ -13,7 +13,9 @@ from adapters.cli.context import Context, pass_context
 from adapters.files.register_format import envelope, person_to_json, read_file
 from adapters.text.french import describe_decision, describe_person
 from gateway.clock import today
-from gateway.errors import InvalidInput, NotFound
+from gateway.errors import InvalidInput
+from gateway.ports import Tombstone
+from gateway.services.consultation import consult_person, export_persons
 from gateway.services.erasure import erase_due_persons
 from gateway.services.register_import import import_persons
 
@@ -58,18 +60,21 @@ def import_(ctx: Context, file: Path) -> None:
 
 @register.command()
 @click.option("--person", "person_id", metavar="ID", help="Export only this person.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output."
+)
 @pass_context
 def export(ctx: Context, person_id: str | None, out: Path | None) -> None:
     """Export the register (erased persons excluded) in the interchange format."""
-    with ctx.app.uow() as uow:
-        if person_id is not None:
-            person = uow.persons.get(person_id)
-            if person is None:
-                raise NotFound(f"no person {person_id} in the register")
-            persons = [person_to_json(person)]
-        else:
-            persons = [person_to_json(p) for p in uow.persons.iterate()]
+    app = ctx.app
+    chosen = export_persons(
+        app.uow(),
+        person_id=person_id,
+        clock=app.clock,
+        official=app.official,
+        destination=str(out) if out else "standard output",
+    )
+    persons = [person_to_json(p) for p in chosen]
     text = json.dumps(envelope(persons), ensure_ascii=False, indent=2) + "\n"
     if out is None:
         click.echo(text, nl=False)
@@ -83,14 +88,11 @@ def export(ctx: Context, person_id: str | None, out: Path | None) -> None:
 @pass_context
 def show(ctx: Context, person_id: str) -> None:
     """Show a person and every inscription, as a clerk reads them."""
-    with ctx.app.uow() as uow:
-        person = uow.persons.get(person_id)
-        tombstone = uow.persons.tombstone(person_id) if person is None else None
-    if tombstone is not None:
-        click.echo(f"{person_id} : inscriptions effacées le {tombstone.erased_on:%d/%m/%Y} ({tombstone.reason})")
+    app = ctx.app
+    person = consult_person(app.uow(), person_id=person_id, clock=app.clock, official=app.official)
+    if isinstance(person, Tombstone):
+        click.echo(f"{person_id} : inscriptions effacées le {person.erased_on:%d/%m/%Y} ({person.reason})")
         return
-    if person is None:
-        raise NotFound(f"no person {person_id} in the register")
     lines = describe_person(person)
     lines.append(f"  {len(person.decisions)} décision(s) inscrite(s)")
     for decision in person.decisions:
@@ -117,10 +119,18 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
                     "on": day.isoformat(),
                     "dry_run": dry_run,
                     "erased": [
-                        {"person": e.person_id, "reason": e.reason, "ground": e.due.ground.value, "article": e.article}
+                        {
+                            "person": e.person_id,
+                            "reason": e.reason,
+                            "ground": e.due.ground.value,
+                            "article": e.article,
+                        }
                         for e in report.erased
                     ],
-                    "to_review": [{"person": p, "reason": "birth date partial or unknown (AMB-2)"} for p in report.to_review],
+                    "to_review": [
+                        {"person": p, "reason": "birth date partial or unknown (AMB-2)"}
+                        for p in report.to_review
+                    ],
                 },
                 indent=2,
             )
@@ -130,6 +140,8 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
     for erasure in report.erased:
         click.echo(f"{erasure.person_id}: {verb} — {erasure.reason} (Art {erasure.article})")
     for person_id in report.to_review:
-        click.echo(f"{person_id}: to review by a clerk — birth date partial or unknown, not erased automatically")
+        click.echo(
+            f"{person_id}: to review by a clerk — birth date partial or unknown, not erased automatically"
+        )
     if not report.erased and not report.to_review:
         click.echo(f"nothing to erase on {day.isoformat()}")

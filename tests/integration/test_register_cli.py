@@ -112,3 +112,17 @@ def test_the_commands_work_on_postgresql_given_by_db(postgres_url: str) -> None:
     assert imported.exit_code == 0, imported.output
     shown = CliRunner().invoke(main, ["--db", postgres_url, "register", "show", "B123456"], env=env)
     assert "Transports Rapides" in shown.output
+
+
+def test_show_and_export_are_journalled_as_consultation_and_disclosure(run: Any, tmp_path: Path) -> None:
+    from adapters.bootstrap import App
+    from adapters.settings import Settings
+
+    run("register", "import", str(DEMO_REGISTER))
+    run("register", "show", "1979110254321")
+    run("register", "export", "--out", str(tmp_path / "all.json"))
+    app = App(Settings(db_url=f"sqlite:///{tmp_path / 'cli.db'}"))
+    with app.uow() as uow:
+        entries = [(e.action, e.subject, e.official) for e in uow.journal.entries() if e.action != "register.import"]
+        assert uow.journal.first_broken_link() is None
+    assert entries == [("register.consult", "1979110254321", "clerk"), ("register.export", "*", "clerk")]
