@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
@@ -177,7 +177,7 @@ class SqlEventLog:
 def _entry_hash(previous_hash: str, entry: JournalEntry) -> str:
     body = _canonical(
         {
-            "at": entry.at.isoformat(),
+            "at": entry.at.astimezone(UTC).isoformat(),
             "official": entry.official,
             "action": entry.action,
             "subject": entry.subject,
