@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from adapters.db.engine import create_store_engine, upgrade
 from adapters.db.unit_of_work import SqlUnitOfWork
 from adapters.settings import Settings
+from adapters.soap.wiring import Messaging
 from gateway.clock import Clock, FixedClock, SystemClock
 
 
@@ -39,7 +40,11 @@ class App:
         return self.settings.official
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.clock)
+        return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer)
+
+    @cached_property
+    def messaging(self) -> Messaging:
+        return Messaging(self.settings, self.clock)
 
 
 def bootstrap(settings: Settings) -> App:

@@ -48,3 +48,11 @@ main.add_command(_register.register)
 from adapters.cli import bulletin as _bulletin  # noqa: E402
 
 main.add_command(_bulletin.bulletin)
+
+from adapters.cli import messaging as _messaging  # noqa: E402
+
+main.add_command(_messaging.serve)
+main.add_command(_messaging.peer)
+main.add_command(_messaging.outbox)
+main.add_command(_messaging.inbox)
+main.add_command(_messaging.ping)

@@ -349,6 +349,24 @@ _OUTBOX_COLUMNS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class DueMessage:
+    """An outbox message due for delivery, as the sender needs it."""
+
+    message_id: str
+    type: str
+    counterpart: str
+    envelope: bytes
+    attempts: int
+
+
+_DUE_COLUMNS = (outbox.c.message_id, outbox.c.type, outbox.c.counterpart, outbox.c.envelope, outbox.c.attempts)
+
+
+def _due(row: Any) -> DueMessage:
+    return DueMessage(row.message_id, row.type, row.counterpart, bytes(row.envelope), row.attempts)
+
+
 class SqlOutbox:
     """The outbox over the unit of work's connection: queue in the caller's transaction."""
 
@@ -421,21 +439,21 @@ class SqlOutbox:
 
     # --- what the sender needs ------------------------------------------------------------------
 
-    def claim_due(self, *, worker: str, lease: timedelta, limit: int) -> list[tuple[str, str, bytes, int]]:
+    def claim_due(self, *, worker: str, lease: timedelta, limit: int) -> list[DueMessage]:
         """Claim up to ``limit`` due messages for ``worker`` until ``now + lease`` (SQLite path).
 
-        Returns ``(message_id, counterpart, envelope, attempts)``. A claim left by a crashed sender
-        expires with its lease and the message is delivered again, under the same ID.
+        A claim left by a crashed sender expires with its lease and the message is delivered again,
+        under the same ID. A first attempt is always due (the application clock may be fixed).
         """
         now = self._clock.now()
         due = (
             select(outbox.c.message_id)
             .where(
                 outbox.c.state == OutboxState.QUEUED.value,
-                outbox.c.next_attempt_at <= now,
+                or_(outbox.c.attempts == 0, outbox.c.next_attempt_at <= now),
                 or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until < now),
             )
-            .order_by(outbox.c.next_attempt_at, outbox.c.created_at, outbox.c.message_id)
+            .order_by(outbox.c.attempts, outbox.c.created_at, outbox.c.message_id)
             .limit(limit)
         )
         ids = list(self._db.execute(due).scalars())
@@ -446,24 +464,24 @@ class SqlOutbox:
             .where(outbox.c.message_id.in_(ids))
             .values(claimed_by=worker, claimed_until=now + lease)
         )
-        rows = self._db.execute(
-            select(outbox.c.message_id, outbox.c.counterpart, outbox.c.envelope, outbox.c.attempts)
-            .where(outbox.c.message_id.in_(ids))
-            .order_by(outbox.c.next_attempt_at, outbox.c.created_at, outbox.c.message_id)
-        )
-        return [(r.message_id, r.counterpart, bytes(r.envelope), r.attempts) for r in rows]
+        rows = self._db.execute(select(*_DUE_COLUMNS).where(outbox.c.message_id.in_(ids)))
+        by_id = {row.message_id: _due(row) for row in rows}
+        return [by_id[i] for i in ids]
 
-    def lock_next_due(self) -> tuple[str, str, bytes, int] | None:
+    def lock_next_due(self) -> DueMessage | None:
         """Lock the next due message for this transaction (PostgreSQL: ``FOR UPDATE SKIP LOCKED``)."""
         now = self._clock.now()
         row = self._db.execute(
-            select(outbox.c.message_id, outbox.c.counterpart, outbox.c.envelope, outbox.c.attempts)
-            .where(outbox.c.state == OutboxState.QUEUED.value, outbox.c.next_attempt_at <= now)
-            .order_by(outbox.c.next_attempt_at, outbox.c.created_at, outbox.c.message_id)
+            select(*_DUE_COLUMNS)
+            .where(
+                outbox.c.state == OutboxState.QUEUED.value,
+                or_(outbox.c.attempts == 0, outbox.c.next_attempt_at <= now),
+            )
+            .order_by(outbox.c.attempts, outbox.c.created_at, outbox.c.message_id)
             .limit(1)
             .with_for_update(skip_locked=True)
         ).first()
-        return None if row is None else (row.message_id, row.counterpart, bytes(row.envelope), row.attempts)
+        return None if row is None else _due(row)
 
     def mark_sent(self, message_id: str) -> None:
         now = self._clock.now()

@@ -1,0 +1,253 @@
+"""SOAP 1.2 envelopes of the ECRIS v1.0 binding (document/literal, bare), with lxml.
+
+Inbound: the media type and its ``action`` parameter (SOAP 1.2 carries the soapAction there), the Envelope
+(a SOAP 1.1 one is recognised and refused), header blocks the gateway must understand (none), and exactly
+one Body child, an ECRIS message element, whose operation must match the action.
+Outbound: a validated message element wrapped in an Envelope, serialised once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+
+from adapters.xml.schemas import MESSAGES_NS, SERVICE_NS
+from gateway.errors import GatewayError
+from gateway.model.exchange import MESSAGE_CLASSES
+
+SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope"
+SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/"
+SOAP12_MEDIA_TYPE = "application/soap+xml"
+SOAP11_MEDIA_TYPE = "text/xml"
+ACTION_PREFIX = "http://ec.europa.eu/ECRIS/"
+
+OPERATION_BY_ELEMENT: dict[str, str] = {cls.element_name: cls.operation for cls in MESSAGE_CLASSES}
+ELEMENT_BY_OPERATION: dict[str, str] = {op: name for name, op in OPERATION_BY_ELEMENT.items()}
+
+_ENVELOPE = f"{{{SOAP12_NS}}}Envelope"
+_HEADER = f"{{{SOAP12_NS}}}Header"
+_BODY = f"{{{SOAP12_NS}}}Body"
+_MUST_UNDERSTAND = f"{{{SOAP12_NS}}}mustUnderstand"
+_META = f"{{{MESSAGES_NS}}}MessageMetaData"
+_META_ID = f"{{{MESSAGES_NS}}}MessageMetaDataMessageID"
+_META_RESPONSE_TO = f"{{{MESSAGES_NS}}}MessageMetaDataResponseTo"
+
+
+class SoapRejected(GatewayError):
+    """A request refused at the SOAP layer; ``str(error)`` is safe to send back and to log."""
+
+    fault_code = "Sender"
+    subcode = "BadRequest"
+    http_status = 400
+
+
+class WrongContentType(SoapRejected):
+    subcode = "WrongContentType"
+    http_status = 415
+
+
+class NotSoap12(SoapRejected):
+    """A SOAP 1.1 envelope (or none at all) on the SOAP 1.2 binding."""
+
+    subcode = "VersionMismatch"
+
+
+class NotUnderstood(SoapRejected):
+    """A header block marked ``mustUnderstand`` that the gateway does not process."""
+
+    fault_code = "MustUnderstand"
+    subcode = "MustUnderstand"
+
+
+class NotAnEcrisMessage(SoapRejected):
+    subcode = "UnknownMessage"
+
+
+class WrongAction(SoapRejected):
+    subcode = "WrongAction"
+
+
+class SchemaInvalid(SoapRejected):
+    subcode = "SchemaInvalid"
+
+
+# ------------------------------------------------------------------------------------------- headers
+
+
+def parse_media_type(value: str) -> tuple[str, dict[str, str]]:
+    """``type/subtype; a=b; c="d; e"`` → (``type/subtype``, {a: b, c: "d; e"}); names lowercased."""
+    media, _, rest = value.partition(";")
+    params: dict[str, str] = {}
+    i, n = 0, len(rest)
+    while i < n:
+        while i < n and rest[i] in " \t;":
+            i += 1
+        start = i
+        while i < n and rest[i] not in "=;":
+            i += 1
+        name = rest[start:i].strip().lower()
+        if i >= n or rest[i] == ";":
+            continue
+        i += 1  # '='
+        while i < n and rest[i] in " \t":
+            i += 1
+        if i < n and rest[i] == '"':
+            i += 1
+            chars: list[str] = []
+            while i < n and rest[i] != '"':
+                if rest[i] == "\\" and i + 1 < n:
+                    i += 1
+                chars.append(rest[i])
+                i += 1
+            i += 1
+            param = "".join(chars)
+        else:
+            start = i
+            while i < n and rest[i] != ";":
+                i += 1
+            param = rest[start:i].strip()
+        if name:
+            params[name] = param
+    return media.strip().lower(), params
+
+
+def action_of(content_type: str, soap_action_header: str | None) -> str | None:
+    """The action of a SOAP 1.2 request: the media type's ``action`` parameter, else ``SOAPAction``.
+
+    Raises ``WrongContentType`` for anything but ``application/soap+xml`` and ``WrongAction`` when the
+    two places disagree.
+    """
+    media, params = parse_media_type(content_type or "")
+    if media != SOAP12_MEDIA_TYPE:
+        shown = media or "none"
+        hint = " (SOAP 1.1; this binding is SOAP 1.2)" if media == SOAP11_MEDIA_TYPE else ""
+        raise WrongContentType(f"content type {shown[:60]} is not {SOAP12_MEDIA_TYPE}{hint}")
+    charset = params.get("charset", "utf-8").lower()
+    if charset not in {"utf-8", "utf8"}:
+        raise WrongContentType(f"charset {charset[:30]} is not accepted; send UTF-8")
+    action = params.get("action")
+    header = (soap_action_header or "").strip().strip('"') or None
+    if action is not None and header is not None and action != header:
+        raise WrongAction("the action parameter and the SOAPAction header disagree")
+    return action if action is not None else header
+
+
+# ------------------------------------------------------------------------------------------- inbound
+
+
+@dataclass(frozen=True, slots=True)
+class Unwrapped:
+    """An ECRIS message taken out of its Envelope (still part of the parsed tree)."""
+
+    message: etree._Element
+    element_name: str
+    operation: str
+    message_id: str | None
+    response_to: str | None
+
+    @property
+    def sender(self) -> str | None:
+        """The two letters of the sending Member State, when the message ID is shaped like one."""
+        mid = self.message_id
+        if mid and len(mid) == 25 and mid[2] == "-" and mid[:2].isalpha() and mid[:2].isupper():
+            return mid[:2]
+        return None
+
+
+def _collapsed(element: etree._Element | None) -> str | None:
+    if element is None or element.text is None:
+        return None
+    value = " ".join(element.text.split())
+    return value[:64] or None
+
+
+def message_ids(message: etree._Element) -> tuple[str | None, str | None]:
+    """(MessageID, ResponseTo) of a message element, whitespace-collapsed (None when absent)."""
+    meta = message.find(_META)
+    if meta is None:
+        return None, None
+    return _collapsed(meta.find(_META_ID)), _collapsed(meta.find(_META_RESPONSE_TO))
+
+
+def unwrap(root: etree._Element) -> Unwrapped:
+    """Check the Envelope and return its one ECRIS message. Raises a ``SoapRejected``."""
+    if root.tag != _ENVELOPE:
+        if root.tag == f"{{{SOAP11_NS}}}Envelope":
+            raise NotSoap12("SOAP 1.1 envelope; this binding is SOAP 1.2")
+        raise NotSoap12("the document is not a SOAP 1.2 Envelope")
+    header: etree._Element | None = None
+    body: etree._Element | None = None
+    for child in root:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == _HEADER and header is None and body is None:
+            header = child
+        elif child.tag == _BODY and body is None:
+            body = child
+        else:
+            raise NotSoap12("the Envelope holds something other than one Header and one Body")
+    if body is None:
+        raise NotSoap12("the Envelope has no Body")
+    if header is not None:
+        for block in header:
+            if isinstance(block.tag, str) and block.get(_MUST_UNDERSTAND, "").strip() in {"true", "1"}:
+                raise NotUnderstood("a header block marked mustUnderstand is not understood")
+    children = [child for child in body if isinstance(child.tag, str)]
+    if len(children) != 1:
+        raise NotAnEcrisMessage(f"the Body must hold exactly one ECRIS message, not {len(children)}")
+    if (body.text or "").strip() or any((child.tail or "").strip() for child in children):
+        raise NotAnEcrisMessage("the Body holds text besides the message")
+    message = children[0]
+    qname = etree.QName(message)
+    if qname.namespace != SERVICE_NS or qname.localname not in OPERATION_BY_ELEMENT:
+        raise NotAnEcrisMessage("the Body element is not an ECRIS v1.0 message of the service namespace")
+    message_id, response_to = message_ids(message)
+    return Unwrapped(
+        message=message,
+        element_name=qname.localname,
+        operation=OPERATION_BY_ELEMENT[qname.localname],
+        message_id=message_id,
+        response_to=response_to,
+    )
+
+
+def check_action(action: str | None, unwrapped: Unwrapped) -> None:
+    """The action must name the operation of the Body element (``soapActionRequired="true"``)."""
+    expected = ACTION_PREFIX + unwrapped.operation
+    if action is None:
+        raise WrongAction(f"no action given; expected {expected}")
+    if action != expected:
+        raise WrongAction(f"action {action[:100]} does not match the Body element (expected {expected})")
+
+
+# ------------------------------------------------------------------------------------------- outbound
+
+
+def wrap(message: etree._Element) -> etree._Element:
+    """A new Envelope whose Body holds ``message`` (moved, not copied)."""
+    envelope = etree.Element(_ENVELOPE, nsmap={"env": SOAP12_NS})
+    body = etree.SubElement(envelope, _BODY)
+    body.append(message)
+    return envelope
+
+
+def envelope_bytes(message: etree._Element) -> bytes:
+    """The UTF-8 bytes of an Envelope around ``message`` (which is moved into it)."""
+    return etree.tostring(wrap(message), encoding="UTF-8", xml_declaration=True)
+
+
+def request_headers(operation: str) -> Mapping[str, str]:
+    """HTTP headers of a SOAP 1.2 call of ``operation`` (the action travels in the media type)."""
+    return {
+        "Content-Type": f'{SOAP12_MEDIA_TYPE}; charset=utf-8; action="{ACTION_PREFIX}{operation}"',
+    }
+
+
+def message_of_envelope(envelope: etree._Element) -> etree._Element:
+    """The message element of an envelope the gateway built or journalled (no checks)."""
+    body = envelope.find(_BODY)
+    if body is None or len(body) == 0:
+        raise NotAnEcrisMessage("the Envelope has no message")
+    return body[0]

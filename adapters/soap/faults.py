@@ -1,0 +1,76 @@
+"""SOAP 1.2 Faults, and the one mapping from the gateway's errors to a fault kind and an HTTP status.
+
+The ECRIS WSDL declares no faults; the kinds below follow SOAP 1.2 Part 1 §5.4.6 (``env:Sender`` for a
+request that cannot succeed as sent, ``env:Receiver`` for a problem on our side) with a subcode of the
+gateway's own namespace saying which check refused the request. The reason text never repeats the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from adapters.db.inbox_journal import JournalUnavailable
+from adapters.soap.envelope import SOAP12_NS, SoapRejected
+from adapters.xml.parsing import HostileXml, MalformedXml, XmlRejected, XmlTooLarge, parse_untrusted
+
+FAULT_SUBCODE_NS = "urn:x-ecris-gateway:faults"
+FAULT_MEDIA_TYPE = "application/soap+xml; charset=utf-8"
+
+_ENV = f"{{{SOAP12_NS}}}"
+
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    """What goes back: ``code`` is ``Sender``, ``Receiver``, ``MustUnderstand`` or ``VersionMismatch``."""
+
+    code: str
+    subcode: str
+    reason: str
+    http_status: int
+
+    def to_bytes(self) -> bytes:
+        envelope = etree.Element(_ENV + "Envelope", nsmap={"env": SOAP12_NS, "gw": FAULT_SUBCODE_NS})
+        fault = etree.SubElement(etree.SubElement(envelope, _ENV + "Body"), _ENV + "Fault")
+        code = etree.SubElement(fault, _ENV + "Code")
+        etree.SubElement(code, _ENV + "Value").text = f"env:{self.code}"
+        subcode = etree.SubElement(code, _ENV + "Subcode")
+        etree.SubElement(subcode, _ENV + "Value").text = f"gw:{self.subcode}"
+        reason = etree.SubElement(fault, _ENV + "Reason")
+        text = etree.SubElement(reason, _ENV + "Text")
+        text.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+        text.text = self.reason
+        return etree.tostring(envelope, encoding="UTF-8", xml_declaration=True)
+
+
+_XML_SUBCODES: tuple[tuple[type[XmlRejected], str], ...] = (
+    (XmlTooLarge, "TooLarge"),
+    (HostileXml, "HostileXml"),
+    (MalformedXml, "NotWellFormed"),
+)
+
+
+def fault_for(error: BaseException) -> Fault:
+    """The fault answering ``error``: refusals of the request are ``Sender`` faults, the rest ``Receiver``."""
+    if isinstance(error, SoapRejected):
+        return Fault(error.fault_code, error.subcode, str(error), error.http_status)
+    if isinstance(error, XmlRejected):
+        subcode = next((name for kind, name in _XML_SUBCODES if isinstance(error, kind)), "NotWellFormed")
+        return Fault("Sender", subcode, str(error), 400)
+    if isinstance(error, JournalUnavailable):
+        return Fault("Receiver", "Unavailable", str(error), 503)
+    return Fault("Receiver", "InternalError", "the gateway could not take the message; send it again later", 500)
+
+
+def fault_reason(body: bytes) -> tuple[str, str] | None:
+    """(code, reason) of a SOAP 1.2 fault answer we received, for logs and tests; None if not a fault."""
+    try:
+        root = parse_untrusted(body, max_bytes=1024 * 1024)
+    except XmlRejected:
+        return None
+    value = root.find(f"{_ENV}Body/{_ENV}Fault/{_ENV}Code/{_ENV}Value")
+    text = root.find(f"{_ENV}Body/{_ENV}Fault/{_ENV}Reason/{_ENV}Text")
+    if value is None:
+        return None
+    return (value.text or "").strip(), ("" if text is None else (text.text or "").strip())

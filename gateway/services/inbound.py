@@ -1,0 +1,257 @@
+"""Use case: act on an inbound ECRIS message that the endpoint has journalled (schema-valid).
+
+Runs inside one unit of work per message, so the message is applied whole or not at all, together with
+any reply it causes (queued in the outbox in the same transaction) and its new inbox state.
+
+Order of checks, each answered with a FunctionalErrorMessage (FE codes: ``FunctionalErrorCode``):
+1. a second copy under an accepted ID with different content (quarantined) → DUPLICATE_MESSAGE_ID;
+2. problems the codec found (IDs/IDREFs, message-ID type and parties, codes in strict mode);
+3. the message ID: its type must be the element's, its receiver this Member State;
+4. correlation: ``ResponseTo`` must name a message we sent to that State (a cancellation: one it sent us);
+5. what the message type requires (e.g. a notification must concern one of our nationals).
+A FunctionalErrorMessage is never answered with another one (no ping-pong): it is only recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from gateway.clock import Clock
+from gateway.model.exchange import (
+    Cancellation,
+    EcrisMessage,
+    FunctionalError,
+    IsAlive,
+    MessageId,
+    MessageType,
+    Notification,
+    NotificationPush,
+    NotificationResponse,
+    NotificationResponsePush,
+)
+from gateway.model.reference_tables import FunctionalErrorCode
+from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
+from gateway.services.outbox import queue_functional_error, reply_metadata
+
+log = logging.getLogger("ecris.inbound")
+
+NOTIFICATION_RECEIVED = "NRT-00-00"
+"""NotificationResponse type "notification received and processed" (ECRIS-NOTES §5.2)."""
+
+ALPHA3: Mapping[str, str] = {
+    "AT": "AUT", "BE": "BEL", "BG": "BGR", "CY": "CYP", "CZ": "CZE", "DE": "DEU", "DK": "DNK",
+    "EE": "EST", "ES": "ESP", "FI": "FIN", "FR": "FRA", "GR": "GRC", "HR": "HRV", "HU": "HUN",
+    "IE": "IRL", "IT": "ITA", "LT": "LTU", "LU": "LUX", "LV": "LVA", "MT": "MLT", "NL": "NLD",
+    "PL": "POL", "PT": "PRT", "RO": "ROU", "SE": "SWE", "SI": "SVN", "SK": "SVK",
+}
+"""ISO 3166 alpha-3 of each Member State: the last part of a country reference ``CO-nn-nnn-AAA``."""
+
+
+@dataclass(frozen=True, slots=True)
+class MessageProblem:
+    """A reason to answer with a functional error: an FE code and a text free of personal data."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedMessage:
+    """A journalled message as the adapter hands it over (decoded, with the codec's findings)."""
+
+    inbox_id: int
+    message_id: str | None
+    element_name: str
+    counterpart: str | None
+    message: EcrisMessage | None
+    quarantined: bool = False
+    problems: tuple[MessageProblem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    state: InboxState
+    reply_id: str | None = None
+    note: str | None = None
+
+
+class Rejection(Exception):
+    """Raised by a handler: answer with a functional error (nothing the handler did is kept)."""
+
+    def __init__(self, problems: Sequence[MessageProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(p.text for p in problems))
+
+
+@dataclass(frozen=True, slots=True)
+class HandlerContext:
+    member_state: str
+    clock: Clock
+    official: str
+
+
+Handler = Callable[[MessagingUnitOfWork, EcrisMessage, HandlerContext], MessageId | None]
+"""Applies one message type; returns the ID of a reply it queued, if any; raises ``Rejection``."""
+
+
+def is_national_of(country_references: Sequence[str], member_state: str) -> bool:
+    alpha3 = ALPHA3.get(member_state)
+    return alpha3 is not None and any(ref.strip().endswith("-" + alpha3) for ref in country_references)
+
+
+def answer_notification(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
+    """FD 2009/315/JHA Art 4–5: the State of nationality stores what it is notified and confirms receipt.
+
+    A notification about someone who is not our national is outside our scope (UNKNOWN_PERSON_SCOPE).
+    """
+    assert isinstance(message, Notification | NotificationPush)
+    if not is_national_of(message.person.nationalities, ctx.member_state):
+        raise Rejection([MessageProblem(FunctionalErrorCode.UNKNOWN_PERSON_SCOPE.value,
+                                        f"the person is not a national of {ctx.member_state}")])
+    metadata = reply_metadata(uow.outbox, member_state=ctx.member_state, clock=ctx.clock,
+                              answering=message.metadata.message_id,
+                              message_type=MessageType.NOTIFICATION_RESPONSE)
+    uow.outbox.queue(NotificationResponse(metadata=metadata, response_type=NOTIFICATION_RECEIVED))
+    return metadata.message_id
+
+
+def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
+    """Nothing more to do here: the message is journalled and its correlation recorded."""
+    return None
+
+
+DEFAULT_HANDLERS: Mapping[str, Handler] = {
+    "NotificationMessage": answer_notification,
+    "NotificationPushMessage": answer_notification,
+}
+
+
+@dataclass
+class InboundService:
+    member_state: str
+    clock: Clock
+    official: str = "system"
+    handlers: Mapping[str, Handler] = field(default_factory=lambda: dict(DEFAULT_HANDLERS))
+
+    def handle(self, uow: MessagingUnitOfWork, received: ReceivedMessage) -> Outcome:
+        """Act on ``received`` inside ``uow`` (the caller commits) and record its new inbox state.
+
+        A handler's ``Rejection`` propagates: roll back, then call ``refuse`` in a new unit of work.
+        """
+        outcome = self._decide(uow, received)
+        self._record(uow, received, outcome)
+        return outcome
+
+    def _record(self, uow: MessagingUnitOfWork, received: ReceivedMessage, outcome: Outcome) -> None:
+        uow.inbox.mark(received.inbox_id, outcome.state, error=outcome.note, reply_id=outcome.reply_id)
+        if received.message_id and outcome.state is not InboxState.QUARANTINED:
+            uow.journal.append(JournalEntry(
+                at=self.clock.now(), official=self.official, action=f"ecris_{outcome.state.value}",
+                subject=received.message_id, reason=outcome.note or received.element_name,
+                details={"type": received.element_name, "from": received.counterpart or "",
+                         "reply": outcome.reply_id or ""},
+            ))
+
+    def _decide(self, uow: MessagingUnitOfWork, received: ReceivedMessage) -> Outcome:
+        message_id = _parse_id(received.message_id)
+        if received.quarantined:
+            return self._refuse(uow, received, message_id, InboxState.QUARANTINED, [MessageProblem(
+                FunctionalErrorCode.DUPLICATE_MESSAGE_ID.value,
+                "a message with this ID and different content was received before")])
+        problems = list(received.problems)
+        message = received.message
+        if message is None and not problems:
+            problems.append(MessageProblem(FunctionalErrorCode.INVALID_CONTENT.value,
+                                           "the message could not be read"))
+        if message is not None and not problems:
+            problems = self._contract_problems(uow, message, received.counterpart)
+        if problems or message is None:
+            return self._refuse(uow, received, message_id, InboxState.REJECTED, problems)
+        if isinstance(message, IsAlive):
+            return Outcome(InboxState.PROCESSED)
+        response_to = message.metadata.response_to
+        if response_to is not None and not isinstance(message, Cancellation):
+            uow.outbox.acknowledge(str(response_to), by=str(message.metadata.message_id))
+        if isinstance(message, FunctionalError):
+            codes = ", ".join(entry.code for entry in message.errors)
+            log.warning("ALERT %s reports functional error(s) %s on %s", message.metadata.sender, codes,
+                        response_to)
+        if isinstance(message, NotificationResponse | NotificationResponsePush) and (
+            message.response_type != NOTIFICATION_RECEIVED
+        ):
+            log.warning("ALERT %s reports notification problem %s on %s", message.metadata.sender,
+                        message.response_type, response_to)
+        handler = self.handlers.get(received.element_name, record_only)
+        reply = handler(uow, message, HandlerContext(self.member_state, self.clock, self.official))
+        return Outcome(InboxState.PROCESSED, reply_id=None if reply is None else str(reply))
+
+    def _contract_problems(self, uow: MessagingUnitOfWork, message: EcrisMessage,
+                           counterpart: str | None) -> list[MessageProblem]:
+        metadata = message.metadata
+        mismatch = FunctionalErrorCode.MESSAGE_ID_MISMATCH.value
+        problems: list[MessageProblem] = []
+        if metadata.message_id.type is not message.message_type:
+            problems.append(MessageProblem(mismatch, f"a {message.element_name} needs a "
+                                                     f"{message.message_type.value} message ID"))
+        if metadata.receiver != self.member_state:
+            problems.append(MessageProblem(mismatch, f"the message ID is addressed to {metadata.receiver}, "
+                                                     f"not {self.member_state}"))
+        if metadata.sender == self.member_state:
+            problems.append(MessageProblem(mismatch, "the message ID names this Member State as sender"))
+        response_to = metadata.response_to
+        if response_to is None or problems:
+            return problems
+        if response_to.type not in message.response_to_types:
+            problems.append(MessageProblem(mismatch, f"a {message.element_name} cannot answer a "
+                                                     f"{response_to.type.value} message"))
+            return problems
+        unknown = MessageProblem(FunctionalErrorCode.UNKNOWN_CORRELATION.value,
+                                 f"ResponseTo {response_to} names no message this gateway "
+                                 + ("received from the sender" if isinstance(message, Cancellation)
+                                    else "sent to the sender"))
+        if isinstance(message, Cancellation):
+            # A State cancels its own earlier message: same sender, same receiver, in our inbox.
+            if (response_to.sender, response_to.receiver) != (metadata.sender, metadata.receiver) or (
+                uow.inbox.accepted(str(response_to), sender=metadata.sender) is None
+            ):
+                problems.append(unknown)
+            return problems
+        sent = uow.outbox.get(str(response_to))
+        if sent is None or sent.counterpart != metadata.sender:
+            problems.append(unknown)
+        return problems
+
+    def _refuse(self, uow: MessagingUnitOfWork, received: ReceivedMessage, message_id: MessageId | None,
+                state: InboxState, problems: Sequence[MessageProblem]) -> Outcome:
+        note = "; ".join(f"{p.code} {p.text}" for p in problems)[:2000] or None
+        if message_id is None:
+            return Outcome(state, note=(note or "") + " (no usable message ID: nothing sent back)")
+        if message_id.type is MessageType.FUNCTIONAL_ERROR or received.element_name == "FunctionalErrorMessage":
+            log.warning("ALERT functional error message %s refused (not answered): %s", message_id, note)
+            return Outcome(state, note=note)
+        if message_id.type is MessageType.IS_ALIVE:
+            return Outcome(state, note=note)
+        reply = queue_functional_error(
+            uow.outbox, member_state=self.member_state, clock=self.clock, answering=message_id,
+            errors=[(p.code, p.text) for p in problems],
+        )
+        log.info("message %s refused with functional error %s", message_id, reply)
+        return Outcome(state, reply_id=str(reply), note=note)
+
+    def refuse(self, uow: MessagingUnitOfWork, received: ReceivedMessage,
+               problems: Sequence[MessageProblem]) -> Outcome:
+        """After a handler's ``Rejection`` (the caller rolled its work back): answer and record."""
+        outcome = self._refuse(uow, received, _parse_id(received.message_id), InboxState.REJECTED, problems)
+        self._record(uow, received, outcome)
+        return outcome
+
+
+def _parse_id(text: str | None) -> MessageId | None:
+    if text is None:
+        return None
+    try:
+        return MessageId.parse(text)
+    except ValueError:
+        return None
