@@ -21,7 +21,6 @@ from gateway.model.exchange import EcrisMessage
 from gateway.model.reference_tables import FunctionalErrorCode, ReferenceTables
 from gateway.services.inbound import MessageProblem
 
-
 log = logging.getLogger("ecris.messages")
 
 

@@ -44,6 +44,8 @@ class GatewayServer(BaseApplication):  # type: ignore[misc]
             "accesslog": None,
             "preload_app": False,
             "worker_connections": 1000,
+            # One control socket per user by default: a gateway and a peer on one host would share it.
+            "control_socket_disable": True,
         }
         self._stop = threading.Event()
         super().__init__()

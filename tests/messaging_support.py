@@ -1,0 +1,125 @@
+"""Helpers for the messaging tests: real ``ecris-gateway`` processes on 127.0.0.1 and their stores."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-c", "from adapters.cli import main; main()"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(predicate: Callable[[], Any], *, timeout: float = 20.0, interval: float = 0.1,
+               what: str = "condition") -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(interval)
+
+
+def base_env(db_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ECRIS_GATEWAY_")}
+    env["ECRIS_GATEWAY_DB"] = db_url
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra)
+    return env
+
+
+def cli(args: Sequence[str], env: Mapping[str, str], *, check: bool = True,
+        timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([*CLI, *args], env=dict(env), cwd=ROOT, capture_output=True, text=True,
+                            timeout=timeout, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"ecris-gateway {' '.join(args)} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+def cli_json(args: Sequence[str], env: Mapping[str, str]) -> Any:
+    return json.loads(cli(args, env).stdout)
+
+
+class Process:
+    """A background ``ecris-gateway`` process (server or peer) and its log file."""
+
+    def __init__(self, args: Sequence[str], env: Mapping[str, str], log: Path) -> None:
+        self.args = list(args)
+        self.env = dict(env)
+        self.log = log
+        self._handle = log.open("ab")
+        self.popen = subprocess.Popen([*CLI, *args], env=self.env, cwd=ROOT, stdout=self._handle,
+                                      stderr=subprocess.STDOUT, start_new_session=True)
+
+    @property
+    def pid(self) -> int:
+        return self.popen.pid
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def wait_http(self, url: str, *, timeout: float = 30.0) -> None:
+        def up() -> bool:
+            if self.popen.poll() is not None:
+                raise AssertionError(f"process exited early ({self.popen.returncode}):\n{self.log_text()[-3000:]}")
+            try:
+                return requests.get(url + "?wsdl", timeout=1).status_code == 200
+            except requests.RequestException:
+                return False
+
+        wait_until(up, timeout=timeout, what=f"{url} to answer")
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        if self.popen.poll() is None:
+            with suppress(ProcessLookupError):
+                os.killpg(self.popen.pid, sig)
+        self.popen.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.popen.poll() is None:
+            try:
+                os.killpg(self.popen.pid, signal.SIGTERM)
+                self.popen.wait(timeout=15)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                self.kill()
+        self._handle.close()
+
+
+@contextmanager
+def running(args: Sequence[str], env: Mapping[str, str], log: Path, *, url: str | None = None) -> Iterator[Process]:
+    process = Process(args, env, log)
+    try:
+        if url is not None:
+            process.wait_http(url)
+        yield process
+    finally:
+        process.stop()
+
+
+def write_config(path: Path, *, peers: Mapping[str, str], timeout: float = 5.0, **settings: Any) -> Path:
+    lines = []
+    for key, value in settings.items():
+        lines.append(f"{key} = {json.dumps(value)}")
+    for state, url in peers.items():
+        lines += ["", f"[peers.{state}]", f"url = {json.dumps(url)}", f"timeout_seconds = {timeout}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
