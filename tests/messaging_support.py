@@ -123,3 +123,53 @@ def write_config(path: Path, *, peers: Mapping[str, str], timeout: float = 5.0, 
         lines += ["", f"[peers.{state}]", f"url = {json.dumps(url)}", f"timeout_seconds = {timeout}"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def queue_notifications(db_url: str, count: int, *, receiver: str = "FR", first_serial: int = 1) -> list[str]:
+    """Queue ``count`` distinct notifications from LU to ``receiver`` in the gateway's outbox (one
+    transaction each, as a register change would); their message IDs."""
+    import dataclasses
+
+    from adapters.bootstrap import App
+    from adapters.settings import Settings
+    from gateway.model.exchange import MessageMetadata, MessageType
+    from gateway.services.outbox import new_message_id
+    from tests.samples import ecris_messages as samples
+
+    app = App(Settings(db_url=db_url))
+    ids: list[str] = []
+    try:
+        for serial in range(first_serial, first_serial + count):
+            with app.uow() as uow:
+                message_id = new_message_id(uow.outbox, sender="LU", receiver=receiver,
+                                            message_type=MessageType.NOTIFICATION)
+                base = samples.notification_8kb(serial)
+                message = dataclasses.replace(base, metadata=MessageMetadata(message_id, app.clock.now()))
+                uow.outbox.queue(message)
+                uow.commit()
+            ids.append(str(message_id))
+    finally:
+        app.engine.dispose()
+    return ids
+
+
+def conviction_id_of(body: bytes) -> str | None:
+    """The ConvictionID inside a journalled envelope: what identifies the payload, whatever its message ID."""
+    from lxml import etree
+
+    root = etree.fromstring(body)
+    found = root.findtext(".//{http://ec.europa.eu/ECRIS/domain-model-v1.0}ConvictionID")
+    return None if found is None else found.strip()
+
+
+def journal_rows(db_url: str) -> list[tuple[str | None, str, bytes]]:
+    """(message_id, state, body) of every row of an inbox journal, in order."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT message_id, state, body FROM ecris_inbox ORDER BY id")).all()
+    finally:
+        engine.dispose()
+    return [(row[0], row[1], bytes(row[2])) for row in rows]
