@@ -6,6 +6,7 @@
   the parties (when known) and against ``ResponseTo`` (swapped in replies, kept in cancellations), and the
   kinds of message ``ResponseTo`` may name;
 - the four relationship types the contract allows (the official schema accepts others);
+- base64 fingerprint content (libxml2 does not check ``xsd:base64Binary``);
 - reference-table codes: a well-formed code missing from the loaded tables is a *flag* for a clerk, an
   error in strict mode.
 Findings name elements, identifiers and codes, never personal data.
@@ -13,6 +14,7 @@ Findings name elements, identifiers and codes, never personal data.
 
 from __future__ import annotations
 
+import binascii
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -181,6 +183,9 @@ def check(
             timestamp_text = (node.text or "").strip()
         elif node_tag == M.MessageDataOtherMemberState:
             member_states.append((node.text or "").strip())
+        elif node_tag == M.BinaryAttachmentContent and not _is_base64(node.text or ""):
+            # libxml2 accepts any text as xsd:base64Binary; the contract does not.
+            result.error(FunctionalErrorCode.INVALID_CONTENT, "BinaryAttachmentContent is not base64")
 
     for conviction, kind, value in scoped_refs:
         if (conviction, kind, value) not in scoped_ids:
@@ -209,6 +214,14 @@ def check(
             elif verdict.flag is not None:
                 result.flags.append(verdict.flag)
     return result
+
+
+def _is_base64(text: str) -> bool:
+    try:
+        binascii.a2b_base64("".join(text.split()), strict_mode=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
 
 
 def _has_offset(timestamp: str) -> bool:
