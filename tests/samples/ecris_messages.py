@@ -360,13 +360,21 @@ def notification(variant: str = "full", serial: int = 1) -> Notification:
 
 
 def notification_8kb(serial: int = 1) -> Notification:
-    """The benchmark notification: full person, one conviction with 3 offences, about 8 KB serialised."""
+    """The benchmark notification: about 8 KB serialised (person with a father's name, one
+    conviction with an offence, imprisonment and fine, four relationships)."""
+    full = person_full()
+    person = EcrisPerson(
+        name=full.name,
+        sex=full.sex,
+        birth_date=full.birth_date,
+        birth_place=full.birth_place,
+        nationalities=full.nationalities,
+        father=full.father,
+    )
     return Notification(
         metadata=meta(mid(LU, "PT", MessageType.NOTIFICATION, serial)),
-        contact_person=CONTACT,
-        person=person_full(),
-        remarks=ml("Notification au titre de l'article 4 DC 2009/315/JAI."),
-        conviction=conviction(serial=serial, offences=3),
+        person=person,
+        conviction=conviction(serial=serial, offences=1),
     )
 
 

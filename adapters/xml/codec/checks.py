@@ -108,7 +108,17 @@ _CODE_TAGS: dict[str, Table] = {
     M.FunctionalErrorCode: Table.FUNCTIONAL_ERRORS,
 }
 
-_TIMESTAMP_TZ_MARKERS = ("Z", "+", "-")
+_OTHER_TAGS = frozenset(
+    {
+        D.ConvictionRelationship,
+        M.SourceConviction,
+        M.ECRISConvictionReference,
+        M.MessageMetaDataTimestamp,
+        M.MessageDataOtherMemberState,
+        M.BinaryAttachmentContent,
+    }
+)
+_INTERESTING = frozenset(_ID_TAGS | set(_SCOPED_REF_TAGS) | set(_CODE_TAGS) | _OTHER_TAGS)
 
 
 def check(
@@ -138,8 +148,11 @@ def check(
     codes: list[tuple[Table, str]] = []
     member_states: list[str] = []
 
+    interesting = _INTERESTING
     for node in element.iter(etree.Element):
         node_tag = node.tag
+        if node_tag not in interesting:
+            continue
         if node_tag in _ID_TAGS:
             value = (node.text or "").strip()
             if value in seen_ids:
