@@ -93,7 +93,7 @@ def parse_untrusted(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> etree
         raise MalformedXml("XML input has no root element")
     tree = root.getroottree()
     docinfo = tree.docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:  # type: ignore[union-attr]
         # Reached only for encodings the byte scan above cannot see (e.g. UTF-16).
         raise HostileXml("DTDs and entity declarations are not accepted")
     if _TOO_DEEP(tree):

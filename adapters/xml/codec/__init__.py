@@ -50,8 +50,8 @@ _MODULES = (
 _ENCODERS: dict[type, Any] = {}
 _DECODERS: dict[str, Any] = {}
 for _module in _MODULES:
-    _ENCODERS.update(_module.ENCODERS)  # type: ignore[attr-defined]
-    _DECODERS.update({f"{{{SVC_NS}}}{k}": v for k, v in _module.DECODERS.items()})  # type: ignore[attr-defined]
+    _ENCODERS.update(_module.ENCODERS)
+    _DECODERS.update({f"{{{SVC_NS}}}{k}": v for k, v in _module.DECODERS.items()})
 
 _DEFAULT_TABLES: list[ReferenceTables] = []
 
@@ -70,7 +70,7 @@ def encode(message: EcrisMessage) -> etree._Element:
 
 def decode(element: etree._Element) -> EcrisMessage:
     """The core message of a schema-valid element; ``DecodeError`` for anything it cannot represent."""
-    decoder = _DECODERS.get(element.tag)  # type: ignore[call-overload]
+    decoder = _DECODERS.get(element.tag)
     if decoder is None:
         raise DecodeError("the element is not an ECRIS message")
     try:
