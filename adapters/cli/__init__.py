@@ -45,6 +45,10 @@ from adapters.cli import register as _register  # noqa: E402  (commands attach t
 
 main.add_command(_register.register)
 
+from adapters.cli import journal as _journal  # noqa: E402
+
+main.add_command(_journal.journal)
+
 from adapters.cli import bulletin as _bulletin  # noqa: E402
 
 main.add_command(_bulletin.bulletin)

@@ -126,3 +126,24 @@ def test_show_and_export_are_journalled_as_consultation_and_disclosure(run: Any,
         entries = [(e.action, e.subject, e.official) for e in uow.journal.entries() if e.action != "register.import"]
         assert uow.journal.first_broken_link() is None
     assert entries == [("register.consult", "1979110254321", "clerk"), ("register.export", "*", "clerk")]
+
+
+def test_journal_lists_entries_and_verify_detects_tampering(run: Any, tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, update
+
+    from adapters.db.tables import journal
+
+    run("register", "import", str(DEMO_REGISTER))
+    run("register", "erase-due")
+    listed = json.loads(run("journal", "list", "--action", "register.erase", "--json").output)
+    assert [(e["subject"], e["reason"]) for e in listed] == [
+        ("1926081555555", "Art 3 al.3: hundredth_birthday"),
+        ("1950010144444", "Art 3 al.3: death"),
+    ]
+    assert run("journal", "verify").output.startswith("journal intact")
+    engine = create_engine(f"sqlite:///{tmp_path / 'cli.db'}")
+    with engine.begin() as connection:
+        connection.execute(update(journal).where(journal.c.subject == "1950010144444").values(reason="nothing"))
+    engine.dispose()
+    tampered = run("journal", "verify")
+    assert tampered.exit_code == 1 and "chain breaks at entry" in tampered.stderr
