@@ -31,7 +31,7 @@ def _logging(level: str = "INFO") -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def gateway_runtime(settings: Settings, *, with_sender: bool) -> Runtime:
+def gateway_runtime(settings: Settings, *, with_sender: bool, with_processor: bool = True) -> Runtime:
     """The gateway's worker: endpoint, inbox processor and (unless disabled) outbox sender."""
     app = App(settings)
     engine = app.engine
@@ -45,7 +45,8 @@ def gateway_runtime(settings: Settings, *, with_sender: bool) -> Runtime:
     wsgi = app.messaging.wsgi_app(engine, on_commit=on_commit)
 
     def start(stop: threading.Event) -> None:
-        processor.start(stop, on_processed=sender_wake.set)
+        if with_processor:
+            processor.start(stop, on_processed=sender_wake.set)
         if with_sender:
             app.messaging.sender(engine).start(stop, interval=0.5, wake=sender_wake)
 
@@ -59,17 +60,19 @@ def gateway_runtime(settings: Settings, *, with_sender: bool) -> Runtime:
 @click.option("--threads", type=int, default=16, show_default=True, help="Request threads per worker.")
 @click.option("--sender/--no-sender", default=True, show_default=True,
               help="Run the outbox sender in the server's workers.")
+@click.option("--processor/--no-processor", default=True, show_default=True,
+              help="Process journalled messages in the server's workers (else: ``inbox process --follow``).")
 @click.option("--log-level", default="info", show_default=True)
 @pass_context
 def serve(  # noqa: PLR0917
-    ctx: Context, host: str, port: int, workers: int, threads: int, sender: bool, log_level: str
+    ctx: Context, host: str, port: int, workers: int, threads: int, sender: bool, processor: bool, log_level: str
 ) -> None:
     """Serve the ECRIS endpoint: POST /ecris, GET /ecris?wsdl (gunicorn, threaded workers)."""
     settings = ctx.app.settings
     _logging(log_level)
     App(settings).engine  # migrate once, before the workers start  # noqa: B018
-    run_server(lambda: gateway_runtime(settings, with_sender=sender), host=host, port=port, workers=workers,
-               threads=threads, log_level=log_level)
+    run_server(lambda: gateway_runtime(settings, with_sender=sender, with_processor=processor), host=host,
+               port=port, workers=workers, threads=threads, log_level=log_level)
 
 
 @click.command()
@@ -272,13 +275,23 @@ def inbox_show(ctx: Context, message_id: str) -> None:
 
 
 @inbox.command("process")
+@click.option("--follow", is_flag=True, help="Keep processing until stopped (SIGTERM).")
+@click.option("--interval", type=float, default=0.5, show_default=True, help="Seconds between sweeps.")
 @pass_context
-def inbox_process(ctx: Context) -> None:
-    """Process journalled messages now (``serve`` does it by itself)."""
+def inbox_process(ctx: Context, follow: bool, interval: float) -> None:
+    """Process journalled messages (``serve`` does it by itself unless ``--no-processor``)."""
     _logging()
     app = ctx.app
-    done = app.messaging.processor(app.uow).process_pending()
-    click.echo(f"{done} message(s) processed", err=True)
+    processor = app.messaging.processor(app.uow)
+    if not follow:
+        click.echo(f"{processor.process_pending()} message(s) processed", err=True)
+        return
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        processor.run(stop, interval=interval)
+    except KeyboardInterrupt:
+        stop.set()
 
 
 @click.command()

@@ -8,6 +8,7 @@ Outbound: a validated message element wrapped in an Envelope, serialised once.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -76,6 +77,12 @@ class SchemaInvalid(SoapRejected):
 # ------------------------------------------------------------------------------------------- headers
 
 
+@functools.lru_cache(maxsize=64)
+def _parsed_media_type(value: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    media, params = parse_media_type(value)
+    return media, tuple(params.items())
+
+
 def parse_media_type(value: str) -> tuple[str, dict[str, str]]:
     """``type/subtype; a=b; c="d; e"`` → (``type/subtype``, {a: b, c: "d; e"}); names lowercased."""
     media, _, rest = value.partition(";")
@@ -119,7 +126,8 @@ def action_of(content_type: str, soap_action_header: str | None) -> str | None:
     Raises ``WrongContentType`` for anything but ``application/soap+xml`` and ``WrongAction`` when the
     two places disagree.
     """
-    media, params = parse_media_type(content_type or "")
+    media, items = _parsed_media_type(content_type or "")
+    params = dict(items)
     if media != SOAP12_MEDIA_TYPE:
         shown = media or "none"
         hint = " (SOAP 1.1; this binding is SOAP 1.2)" if media == SOAP11_MEDIA_TYPE else ""

@@ -18,7 +18,7 @@ from adapters.db.messaging import allocate_serials
 from adapters.settings import Settings
 from adapters.soap.client import PeerDirectory
 from adapters.soap.envelope import Unwrapped, envelope_bytes
-from adapters.soap.messages import MessageReader, MessageWriter, structural_problems
+from adapters.soap.messages import MessageReader, MessageWriter
 from adapters.soap.server import EcrisWsgiApp, HttpResponse, ServiceDescription, SoapEndpoint
 from adapters.xml import codec
 from adapters.xml.schemas import EcrisSchemas
@@ -83,7 +83,7 @@ class Messaging:
         journal = GroupCommitJournal(engine, on_commit=on_commit)
         return SoapEndpoint(journal=journal, schemas=self.schemas, clock=self.clock,
                             max_bytes=self.settings.max_message_bytes, is_alive=self.is_alive_answer(engine),
-                            structural_check=structural_problems)
+                            structural_check=None)
 
     def wsgi_app(self, engine: Engine, *, on_commit: Callable[[list[InboxState]], None] | None = None,
                  before_accept: Callable[[], HttpResponse | None] | None = None,
