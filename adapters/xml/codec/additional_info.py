@@ -19,19 +19,18 @@ from .common import (
     put_contact,
     put_ml,
     start_message,
-    sub,
     text_of,
 )
 
 
 def encode_request_additional_info(message: RequestAdditionalInfo) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
     for item in message.requested:
-        sub(data, M.MessageDataAdditionalInformationRequested).text = item.value
-    put(data, M.MessageDataBinaryIDRequested, message.binary_id_requested)
-    return root
+        w.leaf(M.MessageDataAdditionalInformationRequested, item.value)
+    put(w, M.MessageDataBinaryIDRequested, message.binary_id_requested)
+    return w.finish()
 
 
 def decode_request_additional_info(element: Element) -> RequestAdditionalInfo:

@@ -22,21 +22,20 @@ from .common import (
     put_person,
     required_text,
     start_message,
-    sub,
 )
 
 Message = RequestAdditionalInfoResponse | RequestAdditionalInfoResponsePush
 
 
 def encode_additional_info_response(message: Message) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_person(data, M.MessageDataPerson, message.person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
-    put_ml(data, M.MessageDataRequestPurpose, message.request_purpose)
-    sub(data, M.MessageDataRequestAdditionalInfoResponseTypeReference).text = message.response_type
-    put_attachment(data, message.fingerprints, push=message.push)
-    return root
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_person(w, M.MessageDataPerson, message.person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
+    put_ml(w, M.MessageDataRequestPurpose, message.request_purpose)
+    w.leaf(M.MessageDataRequestAdditionalInfoResponseTypeReference, message.response_type)
+    put_attachment(w, message.fingerprints, push=message.push)
+    return w.finish()
 
 
 def _decode(

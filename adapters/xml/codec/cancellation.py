@@ -20,10 +20,10 @@ from .common import (
 
 
 def encode_cancellation(message: Cancellation) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
-    return root
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
+    return w.finish()
 
 
 def decode_cancellation(element: Element) -> Cancellation:

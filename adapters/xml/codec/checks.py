@@ -15,9 +15,9 @@ Findings name elements, identifiers and codes, never personal data.
 from __future__ import annotations
 
 import binascii
+import threading
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import Any
 
 from gateway.model.exchange import (
     ALLOWED_RELATIONSHIP_TYPES,
@@ -27,7 +27,7 @@ from gateway.model.exchange import (
     MessageType,
 )
 from gateway.model.member_states import is_member_state
-from gateway.model.reference_tables import FunctionalErrorCode, ReferenceTables, Table
+from gateway.model.reference_tables import TABLE_PATTERNS, FunctionalErrorCode, ReferenceTables, Table
 
 from .common import SVC_NS, XSI_TYPE, D, Element, M
 from .conviction import relationship_type_name
@@ -120,6 +120,50 @@ _OTHER_TAGS = frozenset(
 )
 _INTERESTING = frozenset(_ID_TAGS | set(_SCOPED_REF_TAGS) | set(_CODE_TAGS) | _OTHER_TAGS)
 
+# What the one pass does with each interesting element: (action, argument).
+_ID, _SCOPED_REF, _CODE, _RELATIONSHIP, _SOURCE_CONVICTION, _ECRIS_REFERENCE, _TIMESTAMP, _MEMBER_STATE = range(8)
+_CONTENT = 8
+_ACTIONS: dict[str, tuple[int, Any]] = {
+    **{tag: (_CODE, table) for tag, table in _CODE_TAGS.items()},
+    **{tag: (_SCOPED_REF, kind) for tag, kind in _SCOPED_REF_TAGS.items()},
+    **dict.fromkeys(_ID_TAGS, (_ID, None)),
+    D.ConvictionRelationship: (_RELATIONSHIP, None),
+    M.SourceConviction: (_SOURCE_CONVICTION, None),
+    M.ECRISConvictionReference: (_ECRIS_REFERENCE, None),
+    M.MessageMetaDataTimestamp: (_TIMESTAMP, None),
+    M.MessageDataOtherMemberState: (_MEMBER_STATE, None),
+    M.BinaryAttachmentContent: (_CONTENT, None),
+}
+assert set(_ACTIONS) == _INTERESTING
+_INTERESTING_TAGS = tuple(sorted(_INTERESTING))
+"""Handed to ``iter``: libxml2 then skips the other elements without making Python objects for them."""
+
+
+class _KnownCodes:
+    """Per loaded tables, the codes that are well-formed and known: their check is a set lookup.
+
+    Everything else goes through ``ReferenceTables.check``, which words the error or the flag.
+    """
+
+    def __init__(self) -> None:
+        self._tables: ReferenceTables | None = None
+        self._known: dict[Table, frozenset[str]] = {}
+        self._lock = threading.Lock()
+
+    def of(self, tables: ReferenceTables) -> dict[Table, frozenset[str]]:
+        with self._lock:
+            if self._tables is not tables:
+                self._known = {
+                    table: frozenset(c for c in tables.codes.get(table, {}) if pattern.fullmatch(c))
+                    for table, pattern in TABLE_PATTERNS.items()
+                }
+                self._tables = tables  # keeps the object alive: its id cannot be reused
+            return self._known
+
+
+_KNOWN_CODES = _KnownCodes()
+_NO_CODES: dict[Table, frozenset[str]] = dict.fromkeys(Table, frozenset())
+
 
 def check(
     element: Element,
@@ -140,7 +184,7 @@ def check(
 
     seen_ids: set[str] = set()
     conviction_ids: set[str] = set()
-    scoped_ids: dict[tuple[str, str, str], None] = {}
+    scoped_ids: set[tuple[str, str, str]] = set()
     scoped_refs: list[tuple[str, str, str]] = []
     conviction_refs: list[str] = []
     current_conviction = ""
@@ -148,13 +192,20 @@ def check(
     codes: list[tuple[Table, str]] = []
     member_states: list[str] = []
 
-    interesting = _INTERESTING
-    for node in element.iter(etree.Element):
+    # Codes known to the tables (and well-formed) need no more than a set lookup; the others are checked
+    # after the pass, in document order, so that ``ReferenceTables.check`` words each error or flag.
+    known = _KNOWN_CODES.of(tables) if tables is not None else _NO_CODES
+    actions = _ACTIONS
+    for node in element.iter(*_INTERESTING_TAGS):
         node_tag = node.tag
-        if node_tag not in interesting:
-            continue
-        if node_tag in _ID_TAGS:
-            value = (node.text or "").strip()
+        action, argument = actions[node_tag]
+        text = node.text
+        if action == _CODE:
+            value = text.strip() if text else ""
+            if value and value not in known[argument]:  # empty: the schema default, a known value
+                codes.append((argument, value))
+        elif action == _ID:
+            value = text.strip() if text else ""
             if value in seen_ids:
                 result.error(FunctionalErrorCode.INVALID_IDENTIFIER, f"identifier {value} is used twice")
             seen_ids.add(value)
@@ -166,16 +217,12 @@ def check(
                 current_conviction = value
                 conviction_ids.add(value)
             elif node_tag in _SCOPED_ID_TAGS:
-                scoped_ids[(current_conviction, _SCOPED_ID_TAGS[node_tag], value)] = None
-            if node_tag == M.FunctionalErrorCode:
+                scoped_ids.add((current_conviction, _SCOPED_ID_TAGS[node_tag], value))
+            elif node_tag == M.FunctionalErrorCode:
                 codes.append((Table.FUNCTIONAL_ERRORS, value))
-        elif node_tag in _SCOPED_REF_TAGS:
-            scoped_refs.append((current_conviction, _SCOPED_REF_TAGS[node_tag], (node.text or "").strip()))
-        elif node_tag in _CODE_TAGS:
-            value = (node.text or "").strip()
-            if value:  # empty: the schema default, a known value
-                codes.append((_CODE_TAGS[node_tag], value))
-        elif node_tag == D.ConvictionRelationship:
+        elif action == _SCOPED_REF:
+            scoped_refs.append((current_conviction, argument, text.strip() if text else ""))
+        elif action == _RELATIONSHIP:
             type_name = relationship_type_name(node)
             if type_name not in ALLOWED_RELATIONSHIP_TYPES:
                 result.error(
@@ -186,17 +233,17 @@ def check(
             relation = node.get("relationshipTypeReference")
             if relation is not None:
                 codes.append((Table.SANCTION_RELATIONSHIP_TYPES, relation.strip()))
-        elif node_tag == M.SourceConviction:
-            conviction_refs.append((node.text or "").strip())
-        elif node_tag == M.ECRISConvictionReference:
+        elif action == _SOURCE_CONVICTION:
+            conviction_refs.append(text.strip() if text else "")
+        elif action == _ECRIS_REFERENCE:
             parent = node.getparent()
             if parent is not None and parent.tag == M.MessageDataUpdatedConvictionReference:
-                conviction_refs.append((node.text or "").strip())
-        elif node_tag == M.MessageMetaDataTimestamp:
-            timestamp_text = (node.text or "").strip()
-        elif node_tag == M.MessageDataOtherMemberState:
-            member_states.append((node.text or "").strip())
-        elif node_tag == M.BinaryAttachmentContent and not _is_base64(node.text or ""):
+                conviction_refs.append(text.strip() if text else "")
+        elif action == _TIMESTAMP:
+            timestamp_text = text.strip() if text else ""
+        elif action == _MEMBER_STATE:
+            member_states.append(text.strip() if text else "")
+        elif action == _CONTENT and not _is_base64(text or ""):
             # libxml2 accepts any text as xsd:base64Binary; the contract does not.
             result.error(FunctionalErrorCode.INVALID_CONTENT, "BinaryAttachmentContent is not base64")
 
@@ -221,6 +268,8 @@ def check(
             result.flags.append(f"MessageDataOtherMemberState {state} is not a known Member State code")
     if tables is not None:
         for table, value in codes:
+            if value in known[table]:
+                continue
             verdict = tables.check(table, value, strict=strict)
             if verdict.error is not None:
                 result.error(FunctionalErrorCode.UNKNOWN_CODE, verdict.error)

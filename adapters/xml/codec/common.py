@@ -9,7 +9,9 @@ turns the "unknown" sentinels into ``None`` and raises ``DecodeError`` for what 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -81,193 +83,384 @@ M = _Tags(MSG_NS)
 D = _Tags(DM_NS)
 C = _Tags(COM_NS)
 
-sub = etree.SubElement
 Element = etree._Element
 T = TypeVar("T")
 
 # --------------------------------------------------------------------------------------------- encode
+#
+# An encoder records the message in document order on a ``Writer``: its *shape* (element tags, attribute
+# names) and its *texts* and *attribute values*, in order. ``finish`` makes the lxml element. Building
+# element by element with ``SubElement`` costs about a microsecond per element (Clark-tag parsing, namespace
+# lookup, one proxy object each) while libxml2 copies a whole tree for a tenth of that per element. So each
+# thread keeps the skeletons of the shapes it has met (tags and attribute names, no text), copies the right
+# one and assigns the values to the copy; a shape met for the first time is built once with ``SubElement``.
+# Either way the tree is the same, and every value goes through lxml (``.text``, ``.set``), which refuses
+# what XML cannot hold (control characters, NULs) with ValueError and non-strings with TypeError, as when
+# building element by element. Attributes from closed vocabularies (a relationship's xsi:type, language
+# codes, ``translated``) are part of the shape, hence of the skeleton; no personal data ever is.
+#
+# Shape tokens: a tag alone is a leaf that takes the next text; ``OPEN`` then a tag opens an element
+# that ``END`` closes; ``_TEXT`` gives the open element the next text; ``@name`` gives it the next
+# attribute value; a ``fixed_attribute`` token gives it a constant attribute. The hot helpers below append
+# to the lists directly (``shape.append``) rather than through methods: a Python call per token would
+# cost as much as the rest of the encoding.
+
+OPEN = "("
+END = ")"
+_TEXT = "="
+A_LANGUAGE = "@languageCode"
+A_RELATIONSHIP = "@relationshipTypeReference"
+
+_FIXED: dict[str, tuple[str, Any]] = {}
 
 
-def put(parent: Element, tag: str, value: str | None) -> None:
+def fixed_attribute(name: str, value: Any) -> str:
+    """A shape token for an attribute whose value the shape implies (it goes into the skeleton)."""
+    token = f"!{name}={value}"
+    _FIXED.setdefault(token, (name, value))
+    return token
+
+
+_TRANSLATED = {True: fixed_attribute("translated", "true"), False: fixed_attribute("translated", "false")}
+_LANGUAGES: dict[str, str] = {}
+MAX_LANGUAGES = 256
+"""Language codes (``languageCode``, two letters: no personal data, a few per deployment) travel in
+the shape like the xsi:type of relationships, so they are part of the skeleton (setting an attribute costs
+as much as copying a dozen elements). Past this many distinct codes, the others are set as values."""
+
+
+def _language(w: Writer, language: Any) -> None:
+    """The ``languageCode`` of the element just opened."""
+    token = _LANGUAGES.get(language)
+    if token is None:
+        if len(_LANGUAGES) >= MAX_LANGUAGES or type(language) is not str or not language.isalpha():
+            w.attribute(A_LANGUAGE, language)
+            return
+        token = _LANGUAGES[language] = fixed_attribute("languageCode", language)
+    w.shape.append(token)
+
+
+MAX_SKELETONS = 256
+"""Skeletons kept per thread; past that the oldest is dropped (a shape met again is then rebuilt)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Skeleton:
+    tree: Element
+    texts: tuple[int, ...]
+    """For each text, in order: the index of its element in document order."""
+    attributes: tuple[tuple[int, str], ...]
+    """For each attribute value, in order: the index of its element and the attribute's name."""
+
+
+class _Skeletons(threading.local):
+    """lxml trees belong to the thread that made them: one skeleton cache per thread."""
+
+    def __init__(self) -> None:
+        self.by_shape: dict[tuple[str, ...], _Skeleton] = {}
+
+
+_SKELETONS = _Skeletons()
+
+
+def _build_skeleton(shape: tuple[str, ...]) -> _Skeleton:
+    root = etree.Element(shape[0], nsmap=NSMAP)
+    stack: list[tuple[Element, int]] = [(root, 0)]
+    count = 1
+    texts: list[int] = []
+    attributes: list[tuple[int, str]] = []
+    opening = False
+    for token in shape[1:]:
+        if token == OPEN:
+            opening = True
+        elif token == END:
+            stack.pop()
+        elif token == _TEXT:
+            texts.append(stack[-1][1])
+        elif token[0] == "@":
+            attributes.append((stack[-1][1], token[1:]))
+        elif token[0] == "!":
+            stack[-1][0].set(*_FIXED[token])
+        else:
+            element = etree.SubElement(stack[-1][0], token)
+            if opening:
+                stack.append((element, count))
+                opening = False
+            else:
+                texts.append(count)
+            count += 1
+    return _Skeleton(root, tuple(texts), tuple(attributes))
+
+
+class Writer:
+    """A message element recorded in document order; ``finish`` returns it as an lxml element."""
+
+    __slots__ = ("attributes", "shape", "texts")
+
+    def __init__(self, root_tag: str) -> None:
+        self.shape: list[str] = [root_tag]
+        self.texts: list[Any] = []
+        self.attributes: list[Any] = []
+
+    def open(self, tag: str) -> None:
+        shape = self.shape
+        shape.append(OPEN)
+        shape.append(tag)
+
+    def close(self) -> None:
+        self.shape.append(END)
+
+    def leaf(self, tag: str, text: Any) -> None:
+        """A simple element with this text (None: an empty element)."""
+        self.shape.append(tag)
+        self.texts.append(text)
+
+    def attribute(self, token: str, value: Any) -> None:
+        """An attribute of the element just opened (``token`` is one of the ``A_…`` constants)."""
+        self.shape.append(token)
+        self.attributes.append(value)
+
+    def fixed(self, token: str) -> None:
+        """A ``fixed_attribute`` of the element just opened."""
+        self.shape.append(token)
+
+    def finish(self) -> Element:
+        shape = tuple(self.shape)
+        cache = _SKELETONS.by_shape
+        skeleton = cache.get(shape)
+        if skeleton is None:
+            skeleton = _build_skeleton(shape)
+            if len(cache) >= MAX_SKELETONS:
+                del cache[next(iter(cache))]
+            cache[shape] = skeleton
+        root: Element = skeleton.tree.__copy__()  # type: ignore[attr-defined]  # the whole tree
+        nodes = list(root.iter())
+        for index, text in zip(skeleton.texts, self.texts, strict=True):
+            nodes[index].text = text
+        for (index, name), value in zip(skeleton.attributes, self.attributes, strict=True):
+            nodes[index].set(name, value)
+        return root
+
+
+def put(w: Writer, tag: str, value: str | None) -> None:
     """A simple element, omitted when ``value`` is None."""
     if value is not None:
-        sub(parent, tag).text = value
+        w.shape.append(tag)
+        w.texts.append(value)
 
 
-def put_int(parent: Element, tag: str, value: int | None) -> None:
+def put_int(w: Writer, tag: str, value: int | None) -> None:
     if value is not None:
-        sub(parent, tag).text = str(value)
+        w.shape.append(tag)
+        w.texts.append(str(value))
 
 
-def put_date(parent: Element, tag: str, value: date | None) -> None:
+def put_date(w: Writer, tag: str, value: date | None) -> None:
     if value is not None:
-        sub(parent, tag).text = value.isoformat()
+        w.shape.append(tag)
+        w.texts.append(value.isoformat())
 
 
-def put_ml(parent: Element, tag: str, texts: MultilingualText) -> None:
+_REP = C.MultilingualTextLinguisticRepresentation
+
+
+def put_ml(w: Writer, tag: str, texts: MultilingualText) -> None:
     """A multilingual text (omitted when empty)."""
     if not texts:
         return
-    holder = sub(parent, tag)
-    rep = C.MultilingualTextLinguisticRepresentation
+    shape = w.shape
+    add = shape.append
+    add(OPEN)
+    add(tag)
     for text in texts:
-        node = sub(holder, rep)
-        node.text = text.value
-        if text.language is not None:
-            node.set("languageCode", text.language)
-        if text.translated is not None:
-            node.set("translated", "true" if text.translated else "false")
+        w.texts.append(text.value)
+        language = text.language
+        translated = text.translated
+        if language is None and translated is None:
+            add(_REP)
+            continue
+        shape += (OPEN, _REP, _TEXT)
+        if language is not None:
+            _language(w, language)
+        if translated is not None:
+            add(_TRANSLATED[bool(translated)])
+        add(END)
+    add(END)
 
 
-def put_name(parent: Element, tag: str, name: NameText | None) -> None:
+def put_name(w: Writer, tag: str, name: NameText | None) -> None:
     if name is None:
         return
-    node = sub(parent, tag)
-    node.text = name.value
-    if name.language is not None:
-        node.set("languageCode", name.language)
+    w.texts.append(name.value)
+    if name.language is None:
+        w.shape.append(tag)
+        return
+    w.shape += (OPEN, tag, _TEXT)
+    _language(w, name.language)
+    w.shape.append(END)
 
 
-def put_partial_date(parent: Element, tag: str, value: PartialDate | None, *, required: bool = False) -> None:
+def put_partial_date(w: Writer, tag: str, value: PartialDate | None, *, required: bool = False) -> None:
     """``commons:DateType``; a required unknown date is the year 1800."""
     if value is None:
         if required:
-            sub(sub(parent, tag), C.DateYear).text = str(UNKNOWN_YEAR)
+            w.shape += (OPEN, tag, C.DateYear, END)
+            w.texts.append(str(UNKNOWN_YEAR))
         return
-    node = sub(parent, tag)
-    sub(node, C.DateYear).text = f"{value.year:04d}"
+    shape = w.shape
+    texts = w.texts
+    shape += (OPEN, tag, C.DateYear)
+    texts.append(f"{value.year:04d}")
     if value.month is not None:
-        month_day = sub(node, C.DateMonthDay)
-        sub(month_day, C.DateMonth).text = f"--{value.month:02d}"
+        shape += (OPEN, C.DateMonthDay, C.DateMonth)
+        texts.append(f"--{value.month:02d}")
         if value.day is not None:
-            sub(month_day, C.DateDay).text = f"---{value.day:02d}"
+            shape.append(C.DateDay)
+            texts.append(f"---{value.day:02d}")
+        shape.append(END)
+    shape.append(END)
 
 
-def put_amount(parent: Element, tag: str, amount: Amount | None) -> None:
+def put_amount(w: Writer, tag: str, amount: Amount | None) -> None:
     if amount is None:
         return
-    node = sub(parent, tag)
-    sub(node, C.PositiveDecimalUnit).text = str(amount.unit)
+    w.shape += (OPEN, tag, C.PositiveDecimalUnit)
+    w.texts.append(str(amount.unit))
     if amount.fraction is not None:
-        sub(node, C.PositiveDecimalFraction).text = str(amount.fraction)
+        w.leaf(C.PositiveDecimalFraction, str(amount.fraction))
+    w.close()
 
 
-def put_place(parent: Element, tag: str, place: Place | None) -> None:
+def put_place(w: Writer, tag: str, place: Place | None) -> None:
     if place is None:
         return
-    node = sub(parent, tag)
-    sub(node, D.PlaceCountryReference).text = place.country
-    put(node, D.PlaceCountrySubdivisionReference, place.subdivision)
-    put(node, D.PlaceTownReference, place.town)
-    put_ml(node, D.PlaceTownName, place.town_name)
+    w.shape += (OPEN, tag, D.PlaceCountryReference)
+    w.texts.append(place.country)
+    put(w, D.PlaceCountrySubdivisionReference, place.subdivision)
+    put(w, D.PlaceTownReference, place.town)
+    put_ml(w, D.PlaceTownName, place.town_name)
+    w.close()
 
 
-def put_timestamp(parent: Element, tag: str, value: datetime) -> None:
+def put_timestamp(w: Writer, tag: str, value: datetime) -> None:
     if value.tzinfo is None:
         raise EncodeError("message timestamps must be timezone-aware")
-    sub(parent, tag).text = value.isoformat()
+    w.leaf(tag, value.isoformat())
 
 
-def start_message(element_name: str, metadata: MessageMetadata) -> tuple[Element, Element]:
-    """The message element with its ``MessageMetaData`` filled in, and its empty ``MessageData``."""
-    root = etree.Element(f"{{{SVC_NS}}}{element_name}", nsmap=NSMAP)
-    meta = sub(root, M.MessageMetaData)
-    sub(meta, M.MessageMetaDataMessageID).text = str(metadata.message_id)
-    put_timestamp(meta, M.MessageMetaDataTimestamp, metadata.timestamp)
+def start_message(element_name: str, metadata: MessageMetadata) -> Writer:
+    """The message element with its ``MessageMetaData`` filled in and its ``MessageData`` open."""
+    w = Writer(getattr(S, element_name))
+    w.open(M.MessageMetaData)
+    w.leaf(M.MessageMetaDataMessageID, str(metadata.message_id))
+    put_timestamp(w, M.MessageMetaDataTimestamp, metadata.timestamp)
     if metadata.response_to is not None:
-        sub(meta, M.MessageMetaDataResponseTo).text = str(metadata.response_to)
-    return root, sub(root, M.MessageData)
+        w.leaf(M.MessageMetaDataResponseTo, str(metadata.response_to))
+    w.close()
+    w.open(M.MessageData)
+    return w
 
 
-def put_contact(data: Element, contact: ContactPerson | None) -> None:
+def put_contact(w: Writer, contact: ContactPerson | None) -> None:
     if contact is None:
         return
-    node = sub(data, M.MessageDataContactPerson)
-    put_name(node, D.Forename, contact.forename)
-    put_name(node, D.Surname, contact.surname)
-    put_name(node, D.SecondSurname, contact.second_surname)
-    put(node, M.ContactPersonPhoneNumber, contact.phone)
-    put(node, M.ContactPersonFaxNumber, contact.fax)
-    sub(node, M.ContactPersonEmail).text = contact.email
+    w.open(M.MessageDataContactPerson)
+    put_name(w, D.Forename, contact.forename)
+    put_name(w, D.Surname, contact.surname)
+    put_name(w, D.SecondSurname, contact.second_surname)
+    put(w, M.ContactPersonPhoneNumber, contact.phone)
+    put(w, M.ContactPersonFaxNumber, contact.fax)
+    w.leaf(M.ContactPersonEmail, contact.email)
+    w.close()
 
 
-def _put_person_name(parent: Element, name: PersonName) -> None:
-    node = sub(parent, D.PersonName)
-    put_name(node, D.Forename, name.forename)
-    put_name(node, D.Surname, name.surname)
-    put_name(node, D.SecondSurname, name.second_surname)
-    put_name(node, D.FullName, name.full_name)
+def _put_person_name(w: Writer, name: PersonName) -> None:
+    w.open(D.PersonName)
+    put_name(w, D.Forename, name.forename)
+    put_name(w, D.Surname, name.surname)
+    put_name(w, D.SecondSurname, name.second_surname)
+    put_name(w, D.FullName, name.full_name)
+    w.close()
 
 
-def _put_document(parent: Element, document: IdentificationDocument) -> None:
-    node = sub(parent, D.PersonIdentificationDocument)
-    sub(node, D.IdentificationDocumentCategoryReference).text = document.category
-    put_ml(node, D.IdentificationDocumentType, document.type)
-    sub(node, D.IdentificationDocumentNumber).text = document.number or UNKNOWN_TEXT
-    put_ml(node, D.IdentificationDocumentIssuingAuthority, document.issuing_authority)
-    put_partial_date(node, D.IdentificationDocumentIssuingDate, document.issuing_date)
-    put_partial_date(node, D.IdentificationDocumentValidUntil, document.valid_until)
+def _put_document(w: Writer, document: IdentificationDocument) -> None:
+    w.open(D.PersonIdentificationDocument)
+    w.leaf(D.IdentificationDocumentCategoryReference, document.category)
+    put_ml(w, D.IdentificationDocumentType, document.type)
+    w.leaf(D.IdentificationDocumentNumber, document.number or UNKNOWN_TEXT)
+    put_ml(w, D.IdentificationDocumentIssuingAuthority, document.issuing_authority)
+    put_partial_date(w, D.IdentificationDocumentIssuingDate, document.issuing_date)
+    put_partial_date(w, D.IdentificationDocumentValidUntil, document.valid_until)
+    w.close()
 
 
-def _put_address(parent: Element, address: PersonAddress) -> None:
-    node = sub(parent, D.PersonAddress)
-    put_place(node, D.AddressPlace, address.place)
-    put_ml(node, D.AddressStreet, address.street)
-    put_ml(node, D.AddressHouseNumber, address.house_number)
-    put_ml(node, D.AddressPostCode, address.post_code)
-    put_ml(node, D.AddressFull, address.full)
+def _put_address(w: Writer, address: PersonAddress) -> None:
+    w.open(D.PersonAddress)
+    put_place(w, D.AddressPlace, address.place)
+    put_ml(w, D.AddressStreet, address.street)
+    put_ml(w, D.AddressHouseNumber, address.house_number)
+    put_ml(w, D.AddressPostCode, address.post_code)
+    put_ml(w, D.AddressFull, address.full)
+    w.close()
 
 
-def _put_parents_and_papers(node: Element, person: EcrisPerson | PersonAlias) -> None:
-    for parent_name, (forename_tag, surname_tag, second_tag) in (
-        (person.father, (D.PersonFatherForename, D.PersonFatherSurname, D.PersonFatherSecondSurname)),
-        (person.mother, (D.PersonMotherForename, D.PersonMotherSurname, D.PersonMotherSecondSurname)),
+_PARENT_TAGS = (
+    (D.PersonFatherForename, D.PersonFatherSurname, D.PersonFatherSecondSurname),
+    (D.PersonMotherForename, D.PersonMotherSurname, D.PersonMotherSecondSurname),
+)
+
+
+def _put_parents_and_papers(w: Writer, person: EcrisPerson | PersonAlias) -> None:
+    for parent_name, (forename_tag, surname_tag, second_tag) in zip(
+        (person.father, person.mother), _PARENT_TAGS, strict=True
     ):
         if parent_name is not None:
-            put_name(node, forename_tag, parent_name.forename)
-            put_name(node, surname_tag, parent_name.surname)
-            put_name(node, second_tag, parent_name.second_surname)
-    put(node, D.PersonIdentityNumber, person.identity_number)
+            put_name(w, forename_tag, parent_name.forename)
+            put_name(w, surname_tag, parent_name.surname)
+            put_name(w, second_tag, parent_name.second_surname)
+    put(w, D.PersonIdentityNumber, person.identity_number)
     for document in person.identification_documents:
-        _put_document(node, document)
+        _put_document(w, document)
     for address in person.addresses:
-        _put_address(node, address)
+        _put_address(w, address)
 
 
-def put_person(parent: Element, tag: str, person: EcrisPerson | None) -> None:
+def put_person(w: Writer, tag: str, person: EcrisPerson | None) -> None:
     """``dm:PersonType``; an unknown birth date is the year 1800, no nationality is CO-00-999-XXX."""
     if person is None:
         return
-    node = sub(parent, tag)
-    _put_person_name(node, person.name)
-    sub(node, D.PersonSex).text = str(int(person.sex))
-    put_partial_date(node, D.PersonBirthDate, person.birth_date, required=True)
-    put_place(node, D.PersonBirthPlace, person.birth_place)
+    w.open(tag)
+    _put_person_name(w, person.name)
+    w.leaf(D.PersonSex, str(int(person.sex)))
+    put_partial_date(w, D.PersonBirthDate, person.birth_date, required=True)
+    put_place(w, D.PersonBirthPlace, person.birth_place)
     nationality = D.PersonNationalityReference
     for country in person.nationalities or (UNKNOWN_COUNTRY,):
-        sub(node, nationality).text = country
+        w.leaf(nationality, country)
     for name in person.former_forenames:
-        put_name(node, D.PersonFormerForename, name)
+        put_name(w, D.PersonFormerForename, name)
     for name in person.former_surnames:
-        put_name(node, D.PersonFormerSurname, name)
+        put_name(w, D.PersonFormerSurname, name)
     for name in person.former_second_surnames:
-        put_name(node, D.PersonFormerSecondSurname, name)
-    _put_parents_and_papers(node, person)
+        put_name(w, D.PersonFormerSecondSurname, name)
+    _put_parents_and_papers(w, person)
     for alias in person.aliases:
-        alias_node = sub(node, D.PersonAlias)
-        _put_person_name(alias_node, alias.name)
+        w.open(D.PersonAlias)
+        _put_person_name(w, alias.name)
         if alias.sex is not None:
-            sub(alias_node, D.PersonSex).text = str(int(alias.sex))
-        put_partial_date(alias_node, D.PersonBirthDate, alias.birth_date)
-        put_place(alias_node, D.PersonBirthPlace, alias.birth_place)
+            w.leaf(D.PersonSex, str(int(alias.sex)))
+        put_partial_date(w, D.PersonBirthDate, alias.birth_date)
+        put_place(w, D.PersonBirthPlace, alias.birth_place)
         for country in alias.nationalities:
-            sub(alias_node, nationality).text = country
-        _put_parents_and_papers(alias_node, alias)
-        put_ml(alias_node, D.PersonRemarks, alias.remarks)
-    put_ml(node, D.PersonRemarks, person.remarks)
+            w.leaf(nationality, country)
+        _put_parents_and_papers(w, alias)
+        put_ml(w, D.PersonRemarks, alias.remarks)
+        w.close()
+    put_ml(w, D.PersonRemarks, person.remarks)
+    w.close()
 
 
-def put_attachment(data: Element, attachment: BinaryAttachment | None, *, push: bool) -> None:
+def put_attachment(w: Writer, attachment: BinaryAttachment | None, *, push: bool) -> None:
     """``MessageDataFingerprints`` (metadata only) or ``MessageDataFingerprintsPush`` (with the content)."""
     if attachment is None:
         return
@@ -275,18 +468,19 @@ def put_attachment(data: Element, attachment: BinaryAttachment | None, *, push: 
         raise EncodeError("a Push message carries the fingerprint file's content")
     if not push and attachment.content is not None:
         raise EncodeError("only the Push messages carry fingerprint file content")
-    node = sub(data, M.MessageDataFingerprintsPush if push else M.MessageDataFingerprints)
-    sub(node, M.BinaryAttachmentID).text = attachment.id
-    sub(node, M.BinaryAttachmentMimeType).text = attachment.mime_type
-    sub(node, M.BinaryAttachmentFileName).text = attachment.file_name or UNKNOWN_TEXT
-    put_ml(node, M.BinaryAttachmentTitle, attachment.title)
-    put_int(node, M.BinaryAttachmentFileSize, attachment.file_size_kb)
-    put_ml(node, M.BinaryAttachmentComment, attachment.comment)
-    put(node, M.BinaryAttachmentMD5Hash, attachment.md5)
+    w.open(M.MessageDataFingerprintsPush if push else M.MessageDataFingerprints)
+    w.leaf(M.BinaryAttachmentID, attachment.id)
+    w.leaf(M.BinaryAttachmentMimeType, attachment.mime_type)
+    w.leaf(M.BinaryAttachmentFileName, attachment.file_name or UNKNOWN_TEXT)
+    put_ml(w, M.BinaryAttachmentTitle, attachment.title)
+    put_int(w, M.BinaryAttachmentFileSize, attachment.file_size_kb)
+    put_ml(w, M.BinaryAttachmentComment, attachment.comment)
+    put(w, M.BinaryAttachmentMD5Hash, attachment.md5)
     if push and attachment.content is not None:
         import base64
 
-        sub(node, M.BinaryAttachmentContent).text = base64.b64encode(attachment.content).decode("ascii")
+        w.leaf(M.BinaryAttachmentContent, base64.b64encode(attachment.content).decode("ascii"))
+    w.close()
 
 
 # --------------------------------------------------------------------------------------------- decode

@@ -9,6 +9,7 @@ from gateway.model.exchange import (
     DEFAULT_SANCTION_CATEGORY,
     DEFAULT_SANCTION_NATURE,
     DEFAULT_SUSPENSION_TYPE,
+    RELATIONSHIP_CLASSES,
     UNKNOWN_DATE,
     UNKNOWN_TEXT,
     ConvictionDecision,
@@ -32,17 +33,23 @@ from gateway.model.exchange import (
 from gateway.model.reference_tables import FunctionalErrorCode
 
 from .common import (
+    A_RELATIONSHIP,
     DM_NS,
+    END,
+    OPEN,
     XSI_TYPE,
     D,
     DecodeError,
     Element,
+    EncodeError,
     M,
+    Writer,
     amount_of,
     as_date,
     as_int,
     collapsed,
     collapsed_ml_of,
+    fixed_attribute,
     kids,
     ml_of,
     need,
@@ -57,167 +64,208 @@ from .common import (
     put_partial_date,
     put_place,
     required_text,
-    sub,
     text_of,
     unknown_to_none,
     yes_no,
 )
 
 # --------------------------------------------------------------------------------------------- encode
+# (The shape-token conventions are explained in common.py; a tag alone is a leaf taking the next text.)
 
 
-def _put_authority(parent: Element, tag: str, authority: DecidingAuthority | None) -> None:
+def _put_authority(w: Writer, tag: str, authority: DecidingAuthority | None) -> None:
     if authority is None:
         return
-    node = sub(parent, tag)
-    put(node, D.DecidingAuthorityCode, authority.code)
-    put_ml(node, D.DecidingAuthorityName, authority.name)
+    w.open(tag)
+    put(w, D.DecidingAuthorityCode, authority.code)
+    put_ml(w, D.DecidingAuthorityName, authority.name)
+    w.close()
 
 
-def _put_period(node: Element, period: Period | SentencedPeriod) -> None:
-    put_date(node, D.PeriodStartDate, period.start)
-    put(node, D.PeriodDuration, period.duration)
-    put_date(node, D.PeriodEndDate, period.end)
+def _put_period(w: Writer, period: Period | SentencedPeriod) -> None:
+    put_date(w, D.PeriodStartDate, period.start)
+    put(w, D.PeriodDuration, period.duration)
+    put_date(w, D.PeriodEndDate, period.end)
 
 
-def _put_offence(parent: Element, offence: EcrisOffence) -> None:
-    node = sub(parent, D.ConvictionOffence)
-    put(node, D.NationalCategoryCode, offence.national_code)
-    put_ml(node, D.NationalCategoryTitle, offence.national_title)
-    put_ml(node, D.Remarks, offence.remarks)
-    sub(node, D.OffenceID).text = offence.id
-    sub(node, D.OffenceCommonCategoryReference).text = offence.common_category
-    sub(node, D.OffenceApplicableLegalProvisions).text = offence.legal_provisions or UNKNOWN_TEXT
-    put_partial_date(node, D.OffenceStartDate, offence.start_date)
-    put_partial_date(node, D.OffenceEndDate, offence.end_date)
-    put_place(node, D.OffencePlace, offence.place)
-    put_int(node, D.OffenceNumberOfOccurrences, offence.occurrences)
-    sub(node, D.OffenceIsContinuous).text = offence.is_continuous.value
-    put(node, D.OffenceLevelOfCompletionReference, offence.level_of_completion)
-    put(node, D.OffenceLevelOfParticipationReference, offence.level_of_participation)
-    sub(node, D.OffenceResponsibilityExemption).text = offence.responsibility_exemption.value
-    sub(node, D.OffenceRecidivism).text = offence.recidivism.value
+def _put_offence(w: Writer, offence: EcrisOffence) -> None:
+    shape = w.shape
+    texts = w.texts
+    shape += (OPEN, D.ConvictionOffence)
+    put(w, D.NationalCategoryCode, offence.national_code)
+    put_ml(w, D.NationalCategoryTitle, offence.national_title)
+    put_ml(w, D.Remarks, offence.remarks)
+    shape += (D.OffenceID, D.OffenceCommonCategoryReference, D.OffenceApplicableLegalProvisions)
+    texts += (offence.id, offence.common_category, offence.legal_provisions or UNKNOWN_TEXT)
+    put_partial_date(w, D.OffenceStartDate, offence.start_date)
+    put_partial_date(w, D.OffenceEndDate, offence.end_date)
+    put_place(w, D.OffencePlace, offence.place)
+    put_int(w, D.OffenceNumberOfOccurrences, offence.occurrences)
+    shape.append(D.OffenceIsContinuous)
+    texts.append(offence.is_continuous.value)
+    put(w, D.OffenceLevelOfCompletionReference, offence.level_of_completion)
+    put(w, D.OffenceLevelOfParticipationReference, offence.level_of_participation)
+    shape += (D.OffenceResponsibilityExemption, D.OffenceRecidivism, END)
+    texts += (offence.responsibility_exemption.value, offence.recidivism.value)
 
 
-def _put_sanction(parent: Element, sanction: EcrisSanction) -> None:
-    node = sub(parent, D.ConvictionSanction)
-    put(node, D.NationalCategoryCode, sanction.national_code)
-    put_ml(node, D.NationalCategoryTitle, sanction.national_title)
-    put_ml(node, D.Remarks, sanction.remarks)
-    sub(node, D.SanctionID).text = sanction.id
-    sub(node, D.SanctionTypeReference).text = sanction.nature
-    sub(node, D.SanctionCommonCategoryReference).text = sanction.common_category
-    put(node, D.SanctionAlternativeTypeReference, sanction.alternative_type)
-    sub(node, D.SanctionMultiplier).text = str(sanction.multiplier)
-    sub(node, D.SanctionIsSpecificToMinor).text = sanction.specific_to_minor.value
+def _put_sanction(w: Writer, sanction: EcrisSanction) -> None:
+    shape = w.shape
+    texts = w.texts
+    shape += (OPEN, D.ConvictionSanction)
+    put(w, D.NationalCategoryCode, sanction.national_code)
+    put_ml(w, D.NationalCategoryTitle, sanction.national_title)
+    put_ml(w, D.Remarks, sanction.remarks)
+    shape += (D.SanctionID, D.SanctionTypeReference, D.SanctionCommonCategoryReference)
+    texts += (sanction.id, sanction.nature, sanction.common_category)
+    put(w, D.SanctionAlternativeTypeReference, sanction.alternative_type)
+    shape += (D.SanctionMultiplier, D.SanctionIsSpecificToMinor)
+    texts += (str(sanction.multiplier), sanction.specific_to_minor.value)
     if sanction.sentenced_period is not None:
-        period = sub(node, D.SanctionSentencedPeriod)
-        _put_period(period, sanction.sentenced_period)
-        sub(period, D.DurationExact).text = sanction.sentenced_period.duration_exact.value
+        shape += (OPEN, D.SanctionSentencedPeriod)
+        _put_period(w, sanction.sentenced_period)
+        shape += (D.DurationExact, END)
+        texts.append(sanction.sentenced_period.duration_exact.value)
     if sanction.execution_period is not None:
-        _put_period(sub(node, D.SanctionExecutionPeriod), sanction.execution_period)
-    put_int(node, D.SanctionNumberOfFines, sanction.number_of_fines)
-    put_amount(node, D.SanctionAmountOfIndividualFine, sanction.fine_amount)
-    put(node, D.SanctionCurrencyOfFineReference, sanction.fine_currency)
+        shape += (OPEN, D.SanctionExecutionPeriod)
+        _put_period(w, sanction.execution_period)
+        shape.append(END)
+    put_int(w, D.SanctionNumberOfFines, sanction.number_of_fines)
+    put_amount(w, D.SanctionAmountOfIndividualFine, sanction.fine_amount)
+    put(w, D.SanctionCurrencyOfFineReference, sanction.fine_currency)
     suspension = sanction.suspension
     if suspension is not None:
-        holder = sub(node, D.SanctionSuspension)
-        _put_period(holder, suspension.period)
-        sub(holder, D.SanctionSuspensionTypeReference).text = suspension.type
-        put(holder, D.SanctionDurationSuspendedPart, suspension.suspended_part)
-        put(holder, D.SanctionProbationDuration, suspension.probation_duration)
-        put_amount(
-            holder, D.SanctionSuspensionPartiallySuspendedAmount, suspension.partially_suspended_amount
-        )
-        put_ml(holder, D.SanctionSuspensionRemarks, suspension.remarks)
+        shape += (OPEN, D.SanctionSuspension)
+        _put_period(w, suspension.period)
+        shape.append(D.SanctionSuspensionTypeReference)
+        texts.append(suspension.type)
+        put(w, D.SanctionDurationSuspendedPart, suspension.suspended_part)
+        put(w, D.SanctionProbationDuration, suspension.probation_duration)
+        put_amount(w, D.SanctionSuspensionPartiallySuspendedAmount, suspension.partially_suspended_amount)
+        put_ml(w, D.SanctionSuspensionRemarks, suspension.remarks)
+        shape.append(END)
     for interruption in sanction.interruptions:
-        holder = sub(node, D.SanctionInterruption)
-        _put_period(holder, interruption.period)
-        put_ml(holder, D.SanctionInterruptionRemarks, interruption.remarks)
+        shape += (OPEN, D.SanctionInterruption)
+        _put_period(w, interruption.period)
+        put_ml(w, D.SanctionInterruptionRemarks, interruption.remarks)
+        shape.append(END)
+    shape.append(END)
 
 
-def _put_relationship(parent: Element, relationship: Relationship) -> None:
-    node = sub(parent, D.ConvictionRelationship)
-    node.set(XSI_TYPE, "dm:" + relationship.type_name)
+_XSI_TYPES = {cls: fixed_attribute(XSI_TYPE, "dm:" + cls.type_name) for cls in RELATIONSHIP_CLASSES}
+"""A relationship's xsi:type is a constant of its class: part of the shape, so of the skeleton."""
+
+
+def _put_relationship(w: Writer, relationship: Relationship) -> None:
+    shape = w.shape
+    texts = w.texts
+    shape += (OPEN, D.ConvictionRelationship, _XSI_TYPES[type(relationship)])
     match relationship:
         case DecisionToOffences(decision, offences):
-            sub(node, D.Decision).text = decision
-            for offence in offences:
-                sub(node, D.Offence).text = offence
+            shape.append(D.Decision)
+            shape += (D.Offence,) * len(offences)
+            texts.append(decision)
+            texts += offences
         case DecisionToSanctions(decision, sanctions):
-            sub(node, D.Decision).text = decision
-            for sanction in sanctions:
-                sub(node, D.Sanction).text = sanction
+            shape.append(D.Decision)
+            shape += (D.Sanction,) * len(sanctions)
+            texts.append(decision)
+            texts += sanctions
         case SanctionToOffences(sanction, offences):
-            sub(node, D.Sanction).text = sanction
-            for offence in offences:
-                sub(node, D.Offence).text = offence
+            shape.append(D.Sanction)
+            shape += (D.Offence,) * len(offences)
+            texts.append(sanction)
+            texts += offences
         case SanctionToSanctions(relationship_type, source, destinations):
-            node.set("relationshipTypeReference", relationship_type)
-            sub(node, D.SourceSanction).text = source
-            for destination in destinations:
-                sub(node, D.DestinationSanction).text = destination
+            w.attribute(A_RELATIONSHIP, relationship_type)
+            shape.append(D.SourceSanction)
+            shape += (D.DestinationSanction,) * len(destinations)
+            texts.append(source)
+            texts += destinations
+    shape.append(END)
 
 
-def put_conviction(parent: Element, conviction: EcrisConviction) -> None:
+def put_conviction(w: Writer, conviction: EcrisConviction) -> None:
     """One ``MessageDataConviction``; unknown dates are 1800-01-01 and an unknown file number UNKNOWN."""
     if not conviction.decisions:
-        from .common import EncodeError
-
         raise EncodeError("a conviction has at least one decision")
-    node = sub(parent, M.MessageDataConviction)
-    sub(node, D.ConvictionID).text = conviction.id
-    sub(node, D.ConvictionConvictingCountryReference).text = conviction.convicting_country
-    sub(node, D.ConvictionFileNumber).text = conviction.file_number or UNKNOWN_TEXT
-    sub(node, D.ConvictionDecisionDate).text = (conviction.decision_date or UNKNOWN_DATE).isoformat()
-    sub(node, D.ConvictionDecisionFinalDate).text = (conviction.final_date or UNKNOWN_DATE).isoformat()
-    _put_authority(node, D.ConvictionDecidingAuthority, conviction.deciding_authority)
-    sub(node, D.ConvictionNonCriminalRuling).text = conviction.non_criminal_ruling.value
-    put_date(node, D.ConvictionRetentionPeriodEndDate, conviction.retention_end_date)
-    sub(node, D.ConvictionIsTransmittable).text = conviction.is_transmittable.value
-    put_ml(node, D.ConvictionRemarks, conviction.remarks)
+    shape = w.shape
+    texts = w.texts
+    shape += (
+        OPEN,
+        M.MessageDataConviction,
+        D.ConvictionID,
+        D.ConvictionConvictingCountryReference,
+        D.ConvictionFileNumber,
+        D.ConvictionDecisionDate,
+        D.ConvictionDecisionFinalDate,
+    )
+    texts += (
+        conviction.id,
+        conviction.convicting_country,
+        conviction.file_number or UNKNOWN_TEXT,
+        (conviction.decision_date or UNKNOWN_DATE).isoformat(),
+        (conviction.final_date or UNKNOWN_DATE).isoformat(),
+    )
+    _put_authority(w, D.ConvictionDecidingAuthority, conviction.deciding_authority)
+    shape.append(D.ConvictionNonCriminalRuling)
+    texts.append(conviction.non_criminal_ruling.value)
+    put_date(w, D.ConvictionRetentionPeriodEndDate, conviction.retention_end_date)
+    shape.append(D.ConvictionIsTransmittable)
+    texts.append(conviction.is_transmittable.value)
+    put_ml(w, D.ConvictionRemarks, conviction.remarks)
     for decision in conviction.decisions:
-        holder = sub(node, D.ConvictionDecision)
-        sub(holder, D.DecisionID).text = decision.id
+        shape += (OPEN, D.ConvictionDecision, D.DecisionID)
+        texts.append(decision.id)
         for change in decision.change_types:
-            sub(holder, D.DecisionChangeTypeReference).text = change
-        put_date(holder, D.DecisionDate, decision.decision_date)
-        put_date(holder, D.DecisionFinalDate, decision.final_date)
-        _put_authority(holder, D.DecisionDecidingAuthority, decision.deciding_authority)
-        sub(holder, D.DecisionDeleteConvictionFromRegister).text = decision.delete_from_register.value
-        put_ml(holder, D.DecisionRemarks, decision.remarks)
+            shape.append(D.DecisionChangeTypeReference)
+            texts.append(change)
+        put_date(w, D.DecisionDate, decision.decision_date)
+        put_date(w, D.DecisionFinalDate, decision.final_date)
+        _put_authority(w, D.DecisionDecidingAuthority, decision.deciding_authority)
+        shape.append(D.DecisionDeleteConvictionFromRegister)
+        texts.append(decision.delete_from_register.value)
+        put_ml(w, D.DecisionRemarks, decision.remarks)
+        shape.append(END)
     for offence in conviction.offences:
-        _put_offence(node, offence)
+        _put_offence(w, offence)
     for sanction in conviction.sanctions:
-        _put_sanction(node, sanction)
+        _put_sanction(w, sanction)
     for relationship in conviction.relationships:
-        _put_relationship(node, relationship)
+        _put_relationship(w, relationship)
+    shape.append(END)
 
 
-def _put_reference_choice(node: Element, reference: ConvictionReference) -> None:
+def _put_reference_choice(w: Writer, reference: ConvictionReference) -> None:
     if reference.ecris_id is not None:
-        sub(node, M.ECRISConvictionReference).text = reference.ecris_id
+        w.leaf(M.ECRISConvictionReference, reference.ecris_id)
     elif reference.njr_reference is not None:
-        sub(node, M.NJRConvictionReference).text = reference.njr_reference
+        w.leaf(M.NJRConvictionReference, reference.njr_reference)
     elif reference.external is not None:
-        external = sub(node, M.ExternalConviction)
-        _put_authority(external, M.ConvictingAuthority, reference.external.authority)
-        sub(external, M.ConvictionFileNumber).text = reference.external.file_number
-        sub(external, M.ConvictionDecisionFinalDate).text = reference.external.final_date.isoformat()
+        w.open(M.ExternalConviction)
+        _put_authority(w, M.ConvictingAuthority, reference.external.authority)
+        w.leaf(M.ConvictionFileNumber, reference.external.file_number)
+        w.leaf(M.ConvictionDecisionFinalDate, reference.external.final_date.isoformat())
+        w.close()
 
 
-def put_updated_reference(data: Element, reference: ConvictionReference | None) -> None:
+def put_updated_reference(w: Writer, reference: ConvictionReference | None) -> None:
     if reference is not None:
-        _put_reference_choice(sub(data, M.MessageDataUpdatedConvictionReference), reference)
+        w.open(M.MessageDataUpdatedConvictionReference)
+        _put_reference_choice(w, reference)
+        w.close()
 
 
-def put_other_affected(data: Element, affected: OtherAffectedConviction | None) -> None:
+def put_other_affected(w: Writer, affected: OtherAffectedConviction | None) -> None:
     if affected is None:
         return
-    node = sub(data, M.MessageDataOtherAffectedConviction)
-    sub(node, M.SourceConviction).text = affected.source
+    w.open(M.MessageDataOtherAffectedConviction)
+    w.leaf(M.SourceConviction, affected.source)
     for destination in affected.destinations:
-        _put_reference_choice(sub(node, M.DestinationConviction), destination)
+        w.open(M.DestinationConviction)
+        _put_reference_choice(w, destination)
+        w.close()
+    w.close()
 
 
 # --------------------------------------------------------------------------------------------- decode
@@ -328,7 +376,11 @@ def relationship_type_name(element: Element) -> str | None:
     if value is None:
         return None
     prefix, _, local = value.strip().rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
+    if (prefix or None) == element.prefix:
+        # The element's own prefix is bound to the element's own namespace: no need to build its nsmap.
+        namespace = element.tag.partition("}")[0][1:] if element.tag.startswith("{") else None
+    else:
+        namespace = element.nsmap.get(prefix or None)
     return local if namespace == DM_NS else None
 
 

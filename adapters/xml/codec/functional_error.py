@@ -18,19 +18,19 @@ from .common import (
     put_ml,
     required_text,
     start_message,
-    sub,
 )
 
 
 def encode_functional_error(message: FunctionalError) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
     for error in message.errors:
-        node = sub(data, M.MessageDataFunctionalError)
-        sub(node, M.FunctionalErrorCode).text = error.code
-        put_ml(node, M.FunctionalErrorAdditionalInformation, error.additional_information)
-    return root
+        w.open(M.MessageDataFunctionalError)
+        w.leaf(M.FunctionalErrorCode, error.code)
+        put_ml(w, M.FunctionalErrorAdditionalInformation, error.additional_information)
+        w.close()
+    return w.finish()
 
 
 def decode_functional_error(element: Element) -> FunctionalError:

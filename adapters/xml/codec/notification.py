@@ -34,15 +34,15 @@ from .conviction import (
 
 
 def encode_notification(message: Notification | NotificationPush) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_person(data, M.MessageDataPerson, message.person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
-    put_conviction(data, message.conviction)
-    put_updated_reference(data, message.updated_conviction)
-    put_other_affected(data, message.other_affected)
-    put_attachment(data, message.fingerprints, push=message.push)
-    return root
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_person(w, M.MessageDataPerson, message.person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
+    put_conviction(w, message.conviction)
+    put_updated_reference(w, message.updated_conviction)
+    put_other_affected(w, message.other_affected)
+    put_attachment(w, message.fingerprints, push=message.push)
+    return w.finish()
 
 
 def _decode(

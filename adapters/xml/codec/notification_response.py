@@ -21,23 +21,22 @@ from .common import (
     put_person,
     required_text,
     start_message,
-    sub,
 )
 
 
 def encode_notification_response(message: NotificationResponse | NotificationResponsePush) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_person(data, M.MessageDataPerson, message.person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
-    sub(data, M.MessageDataNotificationResponseTypeReference).text = message.response_type
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_person(w, M.MessageDataPerson, message.person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
+    w.leaf(M.MessageDataNotificationResponseTypeReference, message.response_type)
     if message.push:
-        put_attachment(data, message.fingerprints, push=True)
+        put_attachment(w, message.fingerprints, push=True)
     elif message.fingerprints is not None:
         from .common import EncodeError
 
         raise EncodeError("a NotificationResponse carries fingerprints only in its Push variant")
-    return root
+    return w.finish()
 
 
 def _decode(

@@ -28,31 +28,31 @@ from .common import (
     put_person,
     required_text,
     start_message,
-    sub,
     text_of,
     yes_no,
 )
 
 
 def encode_request(message: Request | RequestPush) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_person(data, M.MessageDataPerson, message.person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
-    sub(data, M.MessageDataRequestPurposeCategoryReference).text = message.purpose_category
-    put_ml(data, M.MessageDataRequestPurpose, message.purpose)
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_person(w, M.MessageDataPerson, message.person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
+    w.leaf(M.MessageDataRequestPurposeCategoryReference, message.purpose_category)
+    put_ml(w, M.MessageDataRequestPurpose, message.purpose)
     for category in message.accusation_categories:
-        sub(data, M.MessageDataAccusationOffenceCategoryReference).text = category
-    put_ml(data, M.MessageDataAccusation, message.accusation)
-    authority = sub(data, M.MessageDataRequestingAuthority)
-    sub(authority, M.RequestingAuthorityTypeReference).text = message.requesting_authority.type
-    put(authority, M.RequestingAuthorityCode, message.requesting_authority.code)
-    put_ml(authority, M.RequestingAuthorityName, message.requesting_authority.name)
-    put(data, M.MessageDataCaseReferenceNumber, message.case_reference)
-    sub(data, M.MessageDataConcernedPersonConsent).text = message.consent.value
-    sub(data, M.MessageDataUrgency).text = message.urgency.value
-    put_attachment(data, message.fingerprints, push=message.push)
-    return root
+        w.leaf(M.MessageDataAccusationOffenceCategoryReference, category)
+    put_ml(w, M.MessageDataAccusation, message.accusation)
+    w.open(M.MessageDataRequestingAuthority)
+    w.leaf(M.RequestingAuthorityTypeReference, message.requesting_authority.type)
+    put(w, M.RequestingAuthorityCode, message.requesting_authority.code)
+    put_ml(w, M.RequestingAuthorityName, message.requesting_authority.name)
+    w.close()
+    put(w, M.MessageDataCaseReferenceNumber, message.case_reference)
+    w.leaf(M.MessageDataConcernedPersonConsent, message.consent.value)
+    w.leaf(M.MessageDataUrgency, message.urgency.value)
+    put_attachment(w, message.fingerprints, push=message.push)
+    return w.finish()
 
 
 def _authority_of(data: dict[Any, list[Element]]) -> RequestingAuthority:

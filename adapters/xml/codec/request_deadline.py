@@ -19,16 +19,15 @@ from .common import (
     put_ml,
     required_text,
     start_message,
-    sub,
 )
 
 
 def encode_request_deadline(message: RequestDeadline) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
-    sub(data, M.MessageDataDeadline).text = message.deadline.isoformat()
-    return root
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
+    w.leaf(M.MessageDataDeadline, message.deadline.isoformat())
+    return w.finish()
 
 
 def decode_request_deadline(element: Element) -> RequestDeadline:

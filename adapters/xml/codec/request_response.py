@@ -24,26 +24,25 @@ from .common import (
     put_person,
     required_text,
     start_message,
-    sub,
 )
 from .conviction import conviction_of, put_conviction
 
 
 def encode_request_response(message: RequestResponse | RequestResponsePush) -> Element:
-    root, data = start_message(message.element_name, message.metadata)
-    put_contact(data, message.contact_person)
-    put_person(data, M.MessageDataPerson, message.person)
-    put_ml(data, M.MessageDataRemarks, message.remarks)
+    w = start_message(message.element_name, message.metadata)
+    put_contact(w, message.contact_person)
+    put_person(w, M.MessageDataPerson, message.person)
+    put_ml(w, M.MessageDataRemarks, message.remarks)
     for conviction in message.convictions:
-        put_conviction(data, conviction)
+        put_conviction(w, conviction)
     for state in message.other_member_states:
-        sub(data, M.MessageDataOtherMemberState).text = state
-    sub(data, M.MessageDataRequestResponseTypeReference).text = message.response_type
+        w.leaf(M.MessageDataOtherMemberState, state)
+    w.leaf(M.MessageDataRequestResponseTypeReference, message.response_type)
     if message.push:
-        put_attachment(data, message.fingerprints, push=True)
+        put_attachment(w, message.fingerprints, push=True)
     elif message.fingerprints is not None:
         raise EncodeError("a RequestResponse carries fingerprints only in its Push variant")
-    return root
+    return w.finish()
 
 
 def _decode(
