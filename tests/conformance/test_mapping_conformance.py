@@ -1,0 +1,93 @@
+"""The register → ECRIS mapping against the official ECRIS v1.0 package (read from ../shared, never copied):
+every notification built from the demo register, and a RequestResponse carrying a national and a foreign
+conviction, validate against the official XSDs with lxml AND xmlschema (which also enforces xsd:ID/IDREF)."""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from adapters.files.reference_tables import load_project_tables
+from adapters.files.register_format import read_file
+from adapters.xml.codec import encode, to_bytes
+from adapters.xml.schemas import EcrisSchemas, _official_wrapper
+from gateway.model.conviction import DecisionKind
+from gateway.model.exchange import EcrisMessage, MessageId, MessageMetadata, MessageType, RequestResponse
+from gateway.model.person import NaturalPerson
+from gateway.services import ecris_mapping as mapping
+
+ROOT = Path(__file__).resolve().parents[2]
+OFFICIAL_DIR = (ROOT / ".." / "shared" / "ecris-v1.0").resolve()
+
+pytestmark = pytest.mark.skipif(
+    not (OFFICIAL_DIR / "messages-v1.0.xsd").is_file(),
+    reason=f"official ECRIS v1.0 package not found at {OFFICIAL_DIR} (../shared beside the project)",
+)
+
+PERSONS, _ = read_file(ROOT / "demo" / "register-sample.json")
+TABLES = load_project_tables()
+NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+
+
+@functools.cache
+def official_xmlschema() -> object:
+    import xmlschema
+
+    wrapper = etree.tostring(_official_wrapper(OFFICIAL_DIR)).decode()
+    return xmlschema.XMLSchema(wrapper, base_url=str(OFFICIAL_DIR))
+
+
+def _assert_official(message: EcrisMessage) -> None:
+    element = encode(message)
+    assert EcrisSchemas.load(OFFICIAL_DIR).validate(element) == []
+    errors = list(official_xmlschema().iter_errors(to_bytes(element)))  # type: ignore[attr-defined]
+    assert errors == [], [str(e.reason) for e in errors]
+
+
+def _notifications() -> list[tuple[str, EcrisMessage]]:
+    out: list[tuple[str, EcrisMessage]] = []
+    serial = 0
+    for person in PERSONS:
+        if not isinstance(person, NaturalPerson):
+            continue
+        for decision in person.decisions:
+            if not decision.is_national or decision.kind is DecisionKind.SUSPENSION_OF_PRONOUNCEMENT:
+                continue
+            serial += 1
+            message = mapping.notification_for(
+                person, decision, message_id=serial, receiver="PT", now=NOW,
+                conviction_id=f"LU-C-{serial:015d}", tables=TABLES,
+            )
+            out.append((f"{person.id}/{decision.id}", message))
+    return out
+
+
+NOTIFICATIONS = _notifications()
+
+
+@pytest.mark.parametrize(("name", "message"), NOTIFICATIONS, ids=[name for name, _ in NOTIFICATIONS])
+def test_mapped_notifications_validate_against_the_official_xsds(name: str, message: EcrisMessage) -> None:
+    _assert_official(message)
+
+
+def test_a_mapped_request_response_validates_against_the_official_xsds() -> None:
+    schmit = next(p for p in PERSONS if p.id == "1979110254321")
+    national, foreign = schmit.decisions
+    _assert_official(
+        RequestResponse(
+            metadata=MessageMetadata(
+                MessageId("LU", "FR", MessageType.REQUEST_RESPONSE, 3),
+                NOW,
+                response_to=MessageId("FR", "LU", MessageType.REQUEST, 9),
+            ),
+            person=mapping.person_identity_of(schmit, tables=TABLES),
+            response_type="RRT-00-00",
+            convictions=mapping.convictions_of(
+                schmit, [(national, "LU-C-000000000000005"), (foreign, "DE-C-000000000000123")], tables=TABLES
+            ),
+        )
+    )
