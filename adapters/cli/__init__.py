@@ -49,6 +49,10 @@ from adapters.cli import journal as _journal  # noqa: E402
 
 main.add_command(_journal.journal)
 
+from adapters.cli import notify as _notify  # noqa: E402
+
+main.add_command(_notify.notify)
+
 from adapters.cli import bulletin as _bulletin  # noqa: E402
 
 main.add_command(_bulletin.bulletin)

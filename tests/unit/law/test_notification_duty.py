@@ -1,0 +1,52 @@
+"""Art 12(1): which Member States are notified of a Luxembourg conviction."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from gateway.law.notification_duty import notifiable_decision, states_to_notify
+from gateway.model.conviction import Decision, DecisionKind, PenaltyLevel
+from gateway.model.person import LegalPerson, NaturalPerson
+
+CONVICTION = Decision(
+    id="D1", court="TA Luxembourg", court_country="LU", reference=None, decision_date=date(2024, 1, 1),
+    final_date=date(2024, 2, 1), kind=DecisionKind.CONVICTION, penalty_level=PenaltyLevel.CORRECTIONAL,
+)
+
+
+@pytest.mark.parametrize(
+    ("nationalities", "expected"),
+    [
+        (("FR",), ("FR",)),
+        (("LU", "PT"), ("PT",)),  # FD Art 4(2): even when also a national of the convicting state
+        (("IT", "AL"), ("IT",)),  # dual EU / third-country national
+        (("EL",), ("GR",)),
+        (("MA",), ()),
+        (("STATELESS",), ()),
+        (("LU",), ()),
+    ],
+)
+def test_art_12_1_notifies_every_other_member_state_of_nationality(
+    nationalities: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert states_to_notify(NaturalPerson(id="P", surname="X", nationalities=nationalities), CONVICTION) == expected
+
+
+@pytest.mark.parametrize(
+    ("person", "decision"),
+    [
+        (LegalPerson(id="B1", name="ACME", governing_law="LU"), CONVICTION),
+        (NaturalPerson(id="P", surname="X", nationalities=("FR",)), replace(CONVICTION, kind=DecisionKind.SUSPENSION_OF_PRONOUNCEMENT)),
+        (NaturalPerson(id="P", surname="X", nationalities=("FR",)), replace(CONVICTION, kind=DecisionKind.PLACEMENT)),
+        (NaturalPerson(id="P", surname="X", nationalities=("FR",)), replace(CONVICTION, court_country="DE", origin="ecris:DE")),
+    ],
+    ids=["legal-person", "suspension-amb-13", "placement", "foreign-decision"],
+)
+def test_art_12_1_does_not_notify_what_is_no_luxembourg_conviction_of_a_natural_person(
+    person: NaturalPerson | LegalPerson, decision: Decision
+) -> None:
+    assert not notifiable_decision(person, decision).included
+    assert states_to_notify(person, decision) == ()
