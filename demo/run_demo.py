@@ -7,16 +7,29 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from lxml import etree
+
+from adapters.files.reference_tables import load_project_tables
+from adapters.soap.faults import fault_reason
+from gateway.model.reference_tables import Table
 
 ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var"
 DB_FILE = VAR / "demo.db"
 SAMPLE = ROOT / "demo" / "register-sample.json"
 DEMO_NOW = "2026-11-23T10:00:00+01:00"
+MESSAGES_NS = "http://ec.europa.eu/ECRIS/messages-v1.0"
 
 ENV = {
     **os.environ,
@@ -33,6 +46,45 @@ def gateway(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     if check and result.returncode != 0:
         sys.exit(f"demo step failed: ecris-gateway {' '.join(args)}\n{result.stderr}")
     return result
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def background(args: list[str], env: dict[str, str], log: Path, ready_url: str) -> Iterator[None]:
+    """Run ``ecris-gateway ARGS`` in the background until the block ends; wait until it answers."""
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "adapters.cli", *args], cwd=ROOT, env=env,
+                                   stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{ready_url}?wsdl", timeout=2):
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    sys.exit(f"demo: ecris-gateway {args[0]} did not start; see {log}")
+                time.sleep(0.2)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_for(check: object, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            sys.exit(f"demo: gave up waiting for {what}")
+        time.sleep(0.3)
 
 
 def step(title: str) -> None:
@@ -84,8 +136,69 @@ def main() -> None:
     say("An erased person's file afterwards:")
     say(gateway("register", "show", "1950010144444").stdout)
 
+    exchange_with_a_simulated_member_state()
+
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
+
+
+def outbox_rows() -> list[dict[str, object]]:
+    return json.loads(gateway("outbox", "list", "--json").stdout)  # type: ignore[no-any-return]
+
+
+def inbox_rows() -> list[dict[str, object]]:
+    return json.loads(gateway("inbox", "list", "--json").stdout)  # type: ignore[no-any-return]
+
+
+def exchange_with_a_simulated_member_state() -> None:
+    gateway_port, peer_port = free_port(), free_port()
+    gateway_url = f"http://127.0.0.1:{gateway_port}/ecris"
+    peer_url = f"http://127.0.0.1:{peer_port}/ecris"
+    config = VAR / "demo-gateway.toml"
+    config.write_text(f'public_url = "{gateway_url}"\n\n[peers.FR]\nurl = "{peer_url}"\ntimeout_seconds = 10\n',
+                      encoding="utf-8")
+    ENV["ECRIS_GATEWAY_CONFIG"] = str(config)
+    peer_env = {**os.environ, "ECRIS_GATEWAY_NOW": DEMO_NOW}
+    peer_env.pop("ECRIS_GATEWAY_CONFIG", None)
+    for leftover in VAR.glob("demo-peer-fr.db*"):
+        leftover.unlink()
+
+    step("6. ECRIS: the French central authority (simulated) and our endpoint start")
+    say(f"Our ECRIS endpoint: {gateway_url} — simulated France: {peer_url} (real SOAP 1.2 over HTTP)")
+    with background(["peer", "--state", "FR", "--port", str(peer_port), "--gateway", gateway_url,
+                     "--db", f"sqlite:///{VAR / 'demo-peer-fr.db'}"], peer_env, VAR / "demo-peer-fr.log", peer_url), \
+         background(["serve", "--port", str(gateway_port), "--threads", "4"], ENV, VAR / "demo-gateway.log",
+                    gateway_url):
+        say(gateway("ping", "FR").stdout)
+
+        step("7. Art 12: a French national's Luxembourg conviction is notified to France")
+        say(gateway("notify", "1985031512345", "D-2024-0001").stdout)
+        wait_for(lambda: any(r["state"] == "acknowledged" for r in outbox_rows()), "France's acknowledgement")
+        for row in outbox_rows():
+            say(f"sent {row['type']} {row['message_id']} to {row['counterpart']}: {row['state']}")
+        for row in inbox_rows():
+            say(f"received {row['type']} {row['message_id']} from {row['counterpart']}: {row['state']}")
+        answer = next(r for r in inbox_rows() if r["type"] == "NotificationResponseMessage")
+        shown = gateway("inbox", "show", str(answer["message_id"])).stdout
+        code = etree.fromstring(shown.encode()).findtext(f"{{{MESSAGES_NS}}}MessageData/*")
+        row = load_project_tables().get(Table.NOTIFICATION_RESPONSE_TYPES, code or "")
+        say(f"France answered {code}: {row.label if row else 'a code not in our tables'}. The message as journalled:")
+        say(shown)
+
+        step("8. A hostile message is refused with a SOAP fault, journalled, and changes nothing")
+        hostile = (b'<?xml version="1.0"?><!DOCTYPE e [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                   b'<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>&x;'
+                   b"</env:Body></env:Envelope>")
+        request = urllib.request.Request(gateway_url, data=hostile, method="POST", headers={
+            "Content-Type": 'application/soap+xml; charset=utf-8; action="http://ec.europa.eu/ECRIS/deliverNotification"'})
+        try:
+            urllib.request.urlopen(request, timeout=10)
+            say("unexpected: the hostile message was accepted")
+        except urllib.error.HTTPError as refused:
+            code, reason = fault_reason(refused.read()) or ("?", "no SOAP fault in the answer")
+            say(f"HTTP {refused.code}, SOAP fault {code}: {reason}")
+        rejected = [r for r in inbox_rows() if r["state"] == "rejected"]
+        say(f"journalled as rejected: {len(rejected)} message(s); outbox unchanged: {len(outbox_rows())} message(s)")
 
 
 if __name__ == "__main__":
