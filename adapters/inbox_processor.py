@@ -62,15 +62,16 @@ class InboxProcessor:
         return True
 
     def _received(self, record: InboxRecord, body: bytes) -> ReceivedMessage:
-        message, problems = self._reader.read(body)
+        read = self._reader.read(body)
         return ReceivedMessage(
             inbox_id=record.id,
             message_id=record.message_id,
             element_name=record.type or "",
             counterpart=record.counterpart,
-            message=message,
+            message=read.message,
             quarantined=record.state is InboxState.QUARANTINED,
-            problems=tuple(problems),
+            problems=tuple(read.problems),
+            flags=tuple(read.flags),
         )
 
     def process_pending(self, limit: int | None = None) -> int:

@@ -254,7 +254,7 @@ def inbox_list(ctx: Context, as_json: bool) -> None:
         click.echo(json.dumps([_inbox_json(r) for r in records], indent=2))
         return
     for r in records:
-        note = f"  {r.error}" if r.error and r.state is not InboxState.PROCESSED else ""
+        note = f"  {r.error}" if r.error else ""  # a refusal's reason, or a processed message's flags
         click.echo(f"{r.message_id or '-':<25}  {r.type or '-':<40} {r.counterpart or '--'}  "
                    f"{r.state.value:<11} {r.received_at:%Y-%m-%d %H:%M:%S}Z{note}")
     if not records:

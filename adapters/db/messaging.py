@@ -33,7 +33,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    text,
     update,
 )
 
@@ -102,35 +101,134 @@ class MessagingError(GatewayError):
     """The message store cannot do what was asked (e.g. the serial is exhausted)."""
 
 
+# ------------------------------------------------------------------------------------------- driver level
+#
+# The hot statements (journal insert, outbox insert, serial allocation) are compiled once per dialect and
+# run on the DBAPI cursor of the caller's connection, inside its transaction: SQLAlchemy's per-statement
+# overhead (compile cache, execution context, result set-up) is several times the cost of the statement.
+
+
+@dataclass(frozen=True)
+class _Insert:
+    """An INSERT of ``columns`` compiled for one dialect, with the bind processors of those columns."""
+
+    sql: str
+    columns: tuple[str, ...]
+    positional: tuple[str, ...] | None
+    processors: tuple[tuple[str, Callable[[Any], Any]], ...]
+
+    @classmethod
+    def compile(cls, table: Table, columns: Sequence[str], dialect: Any) -> _Insert:
+        compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+        processors = []
+        for name in columns:
+            processor = table.c[name].type._cached_bind_processor(dialect)
+            if processor is not None:
+                processors.append((name, processor))
+        positional = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None
+        return cls(compiled.string, tuple(columns), positional, tuple(processors))
+
+    def params(self, row: dict[str, Any]) -> Any:
+        """``row`` (a fresh dict, modified in place) as the driver wants it."""
+        for name, processor in self.processors:
+            row[name] = processor(row[name])
+        if self.positional is not None:
+            return tuple([row[name] for name in self.positional])
+        return row
+
+
+_INBOX_INSERT_COLUMNS = ("message_id", "accepted_key", "type", "counterpart", "response_to", "state",
+                         "received_at", "headers", "body", "digest", "error", "reply_id", "handled_at")
+_OUTBOX_INSERT_COLUMNS = ("message_id", "type", "counterpart", "response_to", "state", "envelope", "created_at",
+                          "updated_at", "attempts", "next_attempt_at")
+
+
+@dataclass(frozen=True)
+class DriverStatements:
+    """Everything the hot paths run, for one dialect."""
+
+    dialect: str
+    placeholder: str
+    begin: str | None
+    """What opens a write transaction on a bare DBAPI connection (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL's
+    driver opens one by itself)."""
+    inbox_insert: _Insert
+    accepted_one: str
+    outbox_insert: _Insert
+    serials: str
+
+    @classmethod
+    def for_dialect(cls, dialect: Any) -> DriverStatements:
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        if dialect.name == "postgresql":
+            serials = f"SELECT nextval('{PG_SEQUENCE}') FROM generate_series(1, {mark})"
+        else:
+            serials = (f"UPDATE ecris_message_serial SET value = value + {mark} WHERE name = '{SERIAL_NAME}' "
+                       "RETURNING value")
+        return cls(
+            dialect=dialect.name,
+            placeholder=mark,
+            begin="BEGIN IMMEDIATE" if dialect.name == "sqlite" else None,
+            inbox_insert=_Insert.compile(inbox, _INBOX_INSERT_COLUMNS, dialect),
+            accepted_one=f"SELECT accepted_key, digest FROM ecris_inbox WHERE accepted_key = {mark}",
+            outbox_insert=_Insert.compile(outbox, _OUTBOX_INSERT_COLUMNS, dialect),
+            serials=serials,
+        )
+
+
+_STATEMENTS: dict[tuple[str, str, str], DriverStatements] = {}
+
+
+def driver_statements(dialect: Any) -> DriverStatements:
+    key = (dialect.name, dialect.driver, dialect.paramstyle)
+    statements = _STATEMENTS.get(key)
+    if statements is None:
+        statements = _STATEMENTS[key] = DriverStatements.for_dialect(dialect)
+    return statements
+
+
+def _cursor(connection: Connection) -> Any:
+    """A DBAPI cursor inside ``connection``'s transaction (begun now if it was not)."""
+    if not connection.in_transaction():
+        connection.begin()
+    return connection.connection.cursor()
+
+
 # ------------------------------------------------------------------------------------------- serial
+
+SERIAL_BLOCK_MAX = 64
+"""The most serials ``SqlOutbox`` takes at once (blocks double from 1 within a transaction)."""
+
+
+def _allocate(cursor: Any, statements: DriverStatements, count: int) -> list[int]:
+    cursor.execute(statements.serials, (count,))
+    rows = cursor.fetchall()
+    if statements.dialect == "postgresql":
+        serials = [int(row[0]) for row in rows]
+    else:
+        if not rows:
+            raise MessagingError("the message serial row is missing (run the migrations)")
+        last = int(rows[0][0])
+        serials = list(range(last - count + 1, last + 1))
+    if serials[-1] >= 10**15:
+        raise MessagingError("the 15-digit message serial is exhausted")
+    return serials
 
 
 def allocate_serials(connection: Connection, count: int = 1) -> list[int]:
     """``count`` fresh message serials, unique across every process sharing the store.
 
     PostgreSQL: a sequence (no lock held until commit; a rolled-back transaction leaves a gap, never a
-    reuse). SQLite: a counter row updated inside the caller's ``BEGIN IMMEDIATE`` transaction.
+    reuse). SQLite: a counter row updated inside the caller's ``BEGIN IMMEDIATE`` transaction (rolled back
+    with it).
     """
     if count < 1:
         return []
-    if connection.dialect.name == "postgresql":
-        rows = connection.execute(
-            text(f"SELECT nextval('{PG_SEQUENCE}') FROM generate_series(1, :n)"), {"n": count}
-        )
-        serials = [int(row[0]) for row in rows]
-    else:
-        last = connection.execute(
-            update(message_serial)
-            .where(message_serial.c.name == SERIAL_NAME)
-            .values(value=message_serial.c.value + count)
-            .returning(message_serial.c.value)
-        ).scalar_one_or_none()
-        if last is None:
-            raise MessagingError("the message serial row is missing (run the migrations)")
-        serials = list(range(int(last) - count + 1, int(last) + 1))
-    if serials[-1] >= 10**15:
-        raise MessagingError("the 15-digit message serial is exhausted")
-    return serials
+    cursor = _cursor(connection)
+    try:
+        return _allocate(cursor, driver_statements(connection.dialect), count)
+    finally:
+        cursor.close()
 
 
 # ------------------------------------------------------------------------------------------- inbox
@@ -153,55 +251,12 @@ class InboundEntry:
     response_to: str | None = None
     rejected: str | None = None
     """The fault reason when the message is refused; ``None`` for a schema-valid message."""
+    digest: str = ""
+    """SHA-256 of ``body`` (hex); computed here when not given."""
 
-    @property
-    def digest(self) -> str:
-        return digest_of(self.body)
-
-
-_INSERT_COLUMNS = ("message_id", "accepted_key", "type", "counterpart", "response_to", "state", "received_at",
-                   "headers", "body", "digest", "error", "reply_id", "handled_at")
-
-
-@dataclass(frozen=True)
-class _DriverStatements:
-    """The inbox statements compiled once per dialect, run on the DBAPI cursor (the hot path: SQLAlchemy's
-    per-statement overhead is several times the cost of the insert itself)."""
-
-    insert: str
-    positional: tuple[str, ...] | None
-    processors: dict[str, Callable[[Any], Any]]
-    placeholder: str
-
-    @classmethod
-    def for_dialect(cls, dialect: Any) -> _DriverStatements:
-        compiled = insert(inbox).compile(dialect=dialect, column_keys=list(_INSERT_COLUMNS))
-        processors = {}
-        for name in _INSERT_COLUMNS:
-            processor = inbox.c[name].type._cached_bind_processor(dialect)
-            if processor is not None:
-                processors[name] = processor
-        positional = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None
-        placeholder = "?" if dialect.paramstyle == "qmark" else "%s"
-        return cls(compiled.string, positional, processors, placeholder)
-
-    def params(self, row: dict[str, Any]) -> Any:
-        for name, processor in self.processors.items():
-            row[name] = processor(row[name])
-        if self.positional is not None:
-            return tuple(row[name] for name in self.positional)
-        return row
-
-
-_STATEMENTS: dict[str, _DriverStatements] = {}
-
-
-def _statements(connection: Connection) -> _DriverStatements:
-    key = connection.dialect.name
-    statements = _STATEMENTS.get(key)
-    if statements is None:
-        statements = _STATEMENTS[key] = _DriverStatements.for_dialect(connection.dialect)
-    return statements
+    def __post_init__(self) -> None:
+        if not self.digest:
+            object.__setattr__(self, "digest", digest_of(self.body))
 
 
 def journal_entries(connection: Connection, entries: Sequence[InboundEntry]) -> list[InboxState]:
@@ -210,20 +265,31 @@ def journal_entries(connection: Connection, entries: Sequence[InboundEntry]) -> 
     A valid message whose ID was accepted before is ``duplicate`` when byte-identical, ``quarantined``
     otherwise; copies inside ``entries`` are judged in order. The caller commits.
     """
-    statements = _statements(connection)
-    ids = sorted({e.message_id for e in entries if e.rejected is None and e.message_id})
+    cursor = _cursor(connection)
+    try:
+        return journal_with_cursor(cursor, driver_statements(connection.dialect), entries)
+    finally:
+        cursor.close()
+
+
+def journal_with_cursor(cursor: Any, statements: DriverStatements,
+                        entries: Sequence[InboundEntry]) -> list[InboxState]:
+    """``journal_entries`` on a DBAPI cursor whose connection is in a write transaction."""
     accepted: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join([statements.placeholder] * len(chunk))
-        accepted.update(
-            (key, digest)
-            for key, digest in connection.exec_driver_sql(
-                f"SELECT accepted_key, digest FROM ecris_inbox WHERE accepted_key IN ({marks})", tuple(chunk)
-            )
-        )
+    ids = sorted({e.message_id for e in entries if e.rejected is None and e.message_id})
+    if len(ids) == 1:
+        cursor.execute(statements.accepted_one, (ids[0],))
+        accepted.update(cursor.fetchall())
+    else:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join([statements.placeholder] * len(chunk))
+            cursor.execute(f"SELECT accepted_key, digest FROM ecris_inbox WHERE accepted_key IN ({marks})",
+                           tuple(chunk))
+            accepted.update(cursor.fetchall())
     states: list[InboxState] = []
     rows: list[Any] = []
+    statement = statements.inbox_insert
     for entry in entries:
         digest = entry.digest
         key: str | None = None
@@ -236,7 +302,7 @@ def journal_entries(connection: Connection, entries: Sequence[InboundEntry]) -> 
             key = entry.message_id
             accepted[entry.message_id] = digest
         states.append(state)
-        rows.append(statements.params({
+        rows.append(statement.params({
             "message_id": entry.message_id,
             "accepted_key": key,
             "type": entry.type,
@@ -252,8 +318,10 @@ def journal_entries(connection: Connection, entries: Sequence[InboundEntry]) -> 
             # Nothing more to do for a refused message or a harmless copy.
             "handled_at": entry.received_at if state in _NOTHING_TO_DO else None,
         }))
-    if rows:
-        connection.exec_driver_sql(statements.insert, rows if len(rows) > 1 else rows[0])
+    if len(rows) == 1:
+        cursor.execute(statement.sql, rows[0])
+    elif rows:
+        cursor.executemany(statement.sql, rows)
     return states
 
 
@@ -413,46 +481,71 @@ def _due(row: Any) -> DueMessage:
 
 
 class SqlOutbox:
-    """The outbox over the unit of work's connection: queue in the caller's transaction."""
+    """The outbox over the unit of work's connection: queue in the caller's transaction.
+
+    Serials are taken in blocks that double within a transaction (1, 2, 4 … ``SERIAL_BLOCK_MAX``), so a
+    transaction queueing one message takes one serial and one queueing a thousand takes a few dozen
+    round trips; what a transaction leaves unused is a gap, never a reuse (the block dies with it).
+    """
 
     def __init__(self, connection: Connection, clock: Clock, writer: EnvelopeWriter | None) -> None:
         self._db = connection
         self._clock = clock
         self._writer = writer
+        self._spare: list[int] = []
+        self._spare_owner: tuple[Any, Any] | None = None
+        self._block = 0
+
+    def _transaction(self) -> tuple[Any, Any]:
+        return self._db.get_transaction(), self._db.get_nested_transaction()
 
     def next_serial(self) -> int:
-        return allocate_serials(self._db, 1)[0]
+        owner = self._transaction()
+        if owner != self._spare_owner or owner[0] is None:
+            self._spare.clear()
+            self._block = 0
+        if not self._spare:
+            self._block = min(max(1, 2 * self._block), SERIAL_BLOCK_MAX)
+            serials = allocate_serials(self._db, self._block)
+            self._spare_owner = self._transaction()
+            serials.reverse()
+            self._spare = serials
+        return self._spare.pop()
 
     def queue(self, message: EcrisMessage) -> None:
         if self._writer is None:
             raise MessagingError("this unit of work has no message writer: it cannot queue messages")
+        metadata = message.metadata
         self.queue_envelope(
-            message_id=str(message.metadata.message_id),
+            message_id=str(metadata.message_id),
             type=message.element_name,
-            counterpart=message.metadata.receiver,
-            response_to=None if message.metadata.response_to is None else str(message.metadata.response_to),
+            counterpart=metadata.receiver,
+            response_to=None if metadata.response_to is None else str(metadata.response_to),
             envelope=self._writer(message),
         )
 
     def queue_envelope(
         self, *, message_id: str, type: str, counterpart: str, response_to: str | None, envelope: bytes
     ) -> None:
+        statement = driver_statements(self._db.dialect).outbox_insert
         now = self._clock.now()
-        self._db.execute(
-            insert(outbox),
-            {
-                "message_id": message_id,
-                "type": type,
-                "counterpart": counterpart,
-                "response_to": response_to,
-                "state": OutboxState.QUEUED.value,
-                "envelope": envelope,
-                "created_at": now,
-                "updated_at": now,
-                "attempts": 0,
-                "next_attempt_at": now,
-            },
-        )
+        params = statement.params({
+            "message_id": message_id,
+            "type": type,
+            "counterpart": counterpart,
+            "response_to": response_to,
+            "state": OutboxState.QUEUED.value,
+            "envelope": envelope,
+            "created_at": now,
+            "updated_at": now,
+            "attempts": 0,
+            "next_attempt_at": now,
+        })
+        cursor = _cursor(self._db)
+        try:
+            cursor.execute(statement.sql, params)
+        finally:
+            cursor.close()
 
     def get(self, message_id: str) -> OutboxRecord | None:
         row = self._db.execute(select(*_OUTBOX_COLUMNS).where(outbox.c.message_id == message_id)).first()

@@ -124,9 +124,14 @@ def action_of(content_type: str, soap_action_header: str | None) -> str | None:
     """The action of a SOAP 1.2 request: the media type's ``action`` parameter, else ``SOAPAction``.
 
     Raises ``WrongContentType`` for anything but ``application/soap+xml`` and ``WrongAction`` when the
-    two places disagree.
+    two places disagree. (Senders repeat the same few header values: the answers are cached.)
     """
-    media, items = _parsed_media_type(content_type or "")
+    return _action_of(content_type or "", soap_action_header)
+
+
+@functools.lru_cache(maxsize=256)
+def _action_of(content_type: str, soap_action_header: str | None) -> str | None:
+    media, items = _parsed_media_type(content_type)
     params = dict(items)
     if media != SOAP12_MEDIA_TYPE:
         shown = media or "none"
@@ -164,6 +169,12 @@ class Unwrapped:
         return None
 
 
+_MESSAGE_TAGS: dict[str, tuple[str, str]] = {
+    f"{{{SERVICE_NS}}}{name}": (name, operation) for name, operation in OPERATION_BY_ELEMENT.items()
+}
+"""Clark name of each ECRIS message element → (element name, operation)."""
+
+
 def _collapsed(element: etree._Element | None) -> str | None:
     if element is None or element.text is None:
         return None
@@ -171,12 +182,16 @@ def _collapsed(element: etree._Element | None) -> str | None:
     return value[:64] or None
 
 
+def _child(parent: etree._Element, tag: str) -> etree._Element | None:
+    return next(parent.iterchildren(tag), None)
+
+
 def message_ids(message: etree._Element) -> tuple[str | None, str | None]:
     """(MessageID, ResponseTo) of a message element, whitespace-collapsed (None when absent)."""
-    meta = message.find(_META)
+    meta = _child(message, _META)
     if meta is None:
         return None, None
-    return _collapsed(meta.find(_META_ID)), _collapsed(meta.find(_META_RESPONSE_TO))
+    return _collapsed(_child(meta, _META_ID)), _collapsed(_child(meta, _META_RESPONSE_TO))
 
 
 def unwrap(root: etree._Element) -> Unwrapped:
@@ -188,13 +203,12 @@ def unwrap(root: etree._Element) -> Unwrapped:
     header: etree._Element | None = None
     body: etree._Element | None = None
     for child in root:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag == _HEADER and header is None and body is None:
+        tag = child.tag
+        if tag == _HEADER and header is None and body is None:
             header = child
-        elif child.tag == _BODY and body is None:
+        elif tag == _BODY and body is None:
             body = child
-        else:
+        elif isinstance(tag, str):
             raise NotSoap12("the Envelope holds something other than one Header and one Body")
     if body is None:
         raise NotSoap12("the Envelope has no Body")
@@ -205,17 +219,17 @@ def unwrap(root: etree._Element) -> Unwrapped:
     children = [child for child in body if isinstance(child.tag, str)]
     if len(children) != 1:
         raise NotAnEcrisMessage(f"the Body must hold exactly one ECRIS message, not {len(children)}")
-    if (body.text or "").strip() or any((child.tail or "").strip() for child in children):
-        raise NotAnEcrisMessage("the Body holds text besides the message")
     message = children[0]
-    qname = etree.QName(message)
-    if qname.namespace != SERVICE_NS or qname.localname not in OPERATION_BY_ELEMENT:
+    if (body.text and not body.text.isspace()) or (message.tail and not message.tail.isspace()):
+        raise NotAnEcrisMessage("the Body holds text besides the message")
+    known = _MESSAGE_TAGS.get(message.tag)
+    if known is None:
         raise NotAnEcrisMessage("the Body element is not an ECRIS v1.0 message of the service namespace")
     message_id, response_to = message_ids(message)
     return Unwrapped(
         message=message,
-        element_name=qname.localname,
-        operation=OPERATION_BY_ELEMENT[qname.localname],
+        element_name=known[0],
+        operation=known[1],
         message_id=message_id,
         response_to=response_to,
     )

@@ -49,18 +49,26 @@ def structural_problems(element: etree._Element) -> list[str]:
             if finding.code is FunctionalErrorCode.INVALID_IDENTIFIER]
 
 
-_TABLES: list[ReferenceTables | None] = []
-
-
-def _reference_tables() -> ReferenceTables | None:
+def project_reference_tables() -> ReferenceTables | None:
     """The project's reference tables, or None (codes then checked by pattern only) if they cannot load."""
-    if not _TABLES:
-        try:
-            _TABLES.append(codec.default_tables())
-        except (ImportError, GatewayError, OSError) as error:
-            log.warning("reference tables unavailable (%s): codes are checked by pattern only", error)
-            _TABLES.append(None)
-    return _TABLES[0]
+    try:
+        return codec.default_tables()
+    except (ImportError, GatewayError, OSError) as error:
+        log.warning("reference tables unavailable (%s): codes are checked by pattern only", error)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadMessage:
+    """A journalled message as the codec sees it."""
+
+    message: EcrisMessage | None
+    """The decoded message; None when it cannot be read."""
+    problems: list[MessageProblem]
+    """Reasons to refuse it, each with its FE code."""
+    flags: list[str]
+    """What a clerk should look at in an accepted message (e.g. a well-formed code missing from the
+    reference tables, outside strict mode); free of personal data."""
 
 
 @dataclass(frozen=True)
@@ -68,21 +76,24 @@ class MessageReader:
     max_bytes: int
     member_state: str
     strict_codes: bool = False
+    tables: ReferenceTables | None = None
+    """The reference tables codes are checked against (the ``reference_tables`` setting); None: by pattern."""
 
     def element(self, envelope: bytes) -> etree._Element:
         return message_of_envelope(parse_untrusted(envelope, max_bytes=self.max_bytes))
 
-    def read(self, envelope: bytes) -> tuple[EcrisMessage | None, list[MessageProblem]]:
-        """The decoded message and what the codec's checks say about it (with FE codes)."""
+    def read(self, envelope: bytes) -> ReadMessage:
+        """The decoded message and what the codec's checks say about it (errors with FE codes, flags)."""
         try:
             element = self.element(envelope)
         except (XmlRejected, GatewayError) as error:
-            return None, [MessageProblem(FunctionalErrorCode.INVALID_CONTENT.value, str(error))]
-        result = codec.check(element, tables=_reference_tables(), strict=self.strict_codes,
+            return ReadMessage(None, [MessageProblem(FunctionalErrorCode.INVALID_CONTENT.value, str(error))], [])
+        result = codec.check(element, tables=self.tables, strict=self.strict_codes,
                              expected_receiver=self.member_state)
         problems = [MessageProblem(finding.code.value, finding.message) for finding in result.errors]
         try:
             message = codec.decode(element)
         except (GatewayError, ValueError) as error:
-            return None, [*problems, MessageProblem(FunctionalErrorCode.INVALID_CONTENT.value, str(error)[:500])]
-        return message, problems
+            problems.append(MessageProblem(FunctionalErrorCode.INVALID_CONTENT.value, str(error)[:500]))
+            return ReadMessage(None, problems, list(result.flags))
+        return ReadMessage(message, problems, list(result.flags))

@@ -14,13 +14,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 from lxml import etree
 
-from adapters.db.inbox_journal import GroupCommitJournal
+from adapters.db.inbox_journal import Arrival, GroupCommitJournal
 from adapters.db.messaging import InboundEntry
 from adapters.soap.envelope import (
     SchemaInvalid,
@@ -92,14 +93,26 @@ class SoapEndpoint:
         self._structural_check = structural_check
 
     def accept(self, body: bytes, headers: Mapping[str, str]) -> HttpResponse:
-        """Check, journal and answer one POSTed message (``headers`` with lowercase names)."""
+        """Check, journal and answer one POSTed message (``headers`` with lowercase names).
+
+        One parse for the whole envelope; the message element is validated where it lies (no copy), its
+        IDs read off the tree, its digest taken once; then one journal commit of its own (group commit
+        when requests come together), and the answer after that commit.
+        """
+        arrival = self._journal.arriving()
+        try:
+            return self._accept(body, headers, arrival)
+        finally:
+            if arrival.expected:
+                self._journal.withdraw(arrival)
+
+    def _accept(self, body: bytes, headers: Mapping[str, str], arrival: Arrival) -> HttpResponse:
         received_at = self._clock.now()
         kept = {name: headers[name] for name in KEPT_HEADERS if name in headers}
         unwrapped: Unwrapped | None = None
         try:
             action = action_of(headers.get("content-type", ""), headers.get("soapaction"))
-            root = parse_untrusted(body, max_bytes=self.max_bytes)
-            unwrapped = unwrap(root)
+            unwrapped = unwrap(parse_untrusted(body, max_bytes=self.max_bytes))
             check_action(action, unwrapped)
             problems = self._schemas.validate(unwrapped.message)
             if not problems and self._structural_check is not None:
@@ -108,38 +121,42 @@ class SoapEndpoint:
                 shown = "; ".join(problems[:3])
                 raise SchemaInvalid(f"schema validation failed ({len(problems)} error(s)): {shown}"[:2000])
         except (SoapRejected, XmlRejected) as error:
-            fault = fault_for(error)
-            self._journal.record(
-                InboundEntry(
-                    body=body,
-                    headers=kept,
-                    received_at=received_at,
-                    message_id=None if unwrapped is None else unwrapped.message_id,
-                    type=None if unwrapped is None else unwrapped.element_name,
-                    counterpart=None if unwrapped is None else unwrapped.sender,
-                    response_to=None if unwrapped is None else unwrapped.response_to,
-                    rejected=f"{fault.subcode}: {fault.reason}",
-                )
-            )
-            log.info("refused %s: %s %s", unwrapped.message_id if unwrapped else "a message",
-                     fault.subcode, fault.http_status)
-            return _fault_response(fault)
+            return self._refuse(error, body, kept, received_at=received_at, unwrapped=unwrapped,
+                                arrival=arrival)
         state = self._journal.record(
-            InboundEntry(
-                body=body,
-                headers=kept,
-                received_at=received_at,
-                message_id=unwrapped.message_id,
-                type=unwrapped.element_name,
-                counterpart=unwrapped.sender,
-                response_to=unwrapped.response_to,
-            )
+            InboundEntry(body, kept, received_at, unwrapped.message_id, unwrapped.element_name,
+                         unwrapped.sender, unwrapped.response_to),
+            arrival=arrival,
         )
         if unwrapped.element_name == "IsAliveMessage" and self._is_alive is not None:
             return HttpResponse(200, [("Content-Type", FAULT_MEDIA_TYPE)], self._is_alive(unwrapped))
         if state is InboxState.QUARANTINED:
             log.warning("message %s quarantined: same ID, different content", unwrapped.message_id)
         return HttpResponse(202)
+
+    def _refuse(self, error: SoapRejected | XmlRejected, body: bytes, kept: dict[str, str], *,
+                received_at: datetime, unwrapped: Unwrapped | None, arrival: Arrival) -> HttpResponse:
+        fault = fault_for(error)
+        self._journal.record(
+            InboundEntry(
+                body=body,
+                headers=kept,
+                received_at=received_at,
+                message_id=None if unwrapped is None else unwrapped.message_id,
+                type=None if unwrapped is None else unwrapped.element_name,
+                counterpart=None if unwrapped is None else unwrapped.sender,
+                response_to=None if unwrapped is None else unwrapped.response_to,
+                rejected=f"{fault.subcode}: {fault.reason}",
+            ),
+            arrival=arrival,
+        )
+        log.info("refused %s: %s %s", unwrapped.message_id if unwrapped else "a message",
+                 fault.subcode, fault.http_status)
+        return _fault_response(fault)
+
+    def close(self) -> None:
+        """Give back the journal's database connection (the endpoint stays usable)."""
+        self._journal.close()
 
     def refuse_too_large(self, announced: int, headers: Mapping[str, str]) -> HttpResponse:
         """A body announced larger than the limit: journalled without its content, never read."""

@@ -15,15 +15,17 @@ from sqlalchemy.engine import Engine
 
 from adapters.db.inbox_journal import GroupCommitJournal
 from adapters.db.messaging import allocate_serials
+from adapters.files.reference_tables import load_reference_tables
 from adapters.settings import Settings
 from adapters.soap.client import PeerDirectory
 from adapters.soap.envelope import Unwrapped, envelope_bytes
-from adapters.soap.messages import MessageReader, MessageWriter
+from adapters.soap.messages import MessageReader, MessageWriter, project_reference_tables
 from adapters.soap.server import EcrisWsgiApp, HttpResponse, ServiceDescription, SoapEndpoint
 from adapters.xml import codec
 from adapters.xml.schemas import EcrisSchemas
 from gateway.clock import Clock
 from gateway.model.exchange import EcrisMessage, IsAlive, MessageId, MessageMetadata, MessageType, reply_id
+from gateway.model.reference_tables import ReferenceTables
 from gateway.ports import InboxState
 from gateway.services.inbound import DEFAULT_HANDLERS, Handler, InboundService
 
@@ -43,14 +45,28 @@ class Messaging:
     def schemas(self) -> EcrisSchemas:
         return EcrisSchemas.load(self.settings.ecris_schemas)
 
+    @cached_property
+    def _writer(self) -> MessageWriter:
+        return MessageWriter(self.schemas)
+
     def writer(self, message: EcrisMessage) -> bytes:
         """Envelope bytes of a built, validated message (the outbox's writer)."""
-        return MessageWriter(self.schemas)(message)
+        return self._writer(message)
+
+    @cached_property
+    def reference_tables(self) -> ReferenceTables | None:
+        """The tables inbound codes are checked against: the ``reference_tables`` setting (an official CRT
+        file laid over the project's data, or a directory in the project's format), else the project's.
+        A configured location that cannot be read stops the gateway rather than check against other data."""
+        location = self.settings.reference_tables
+        if location is None:
+            return project_reference_tables()
+        return load_reference_tables(location)
 
     @cached_property
     def reader(self) -> MessageReader:
         return MessageReader(max_bytes=self.settings.max_message_bytes, member_state=self.settings.member_state,
-                             strict_codes=self.settings.strict_codes)
+                             strict_codes=self.settings.strict_codes, tables=self.reference_tables)
 
     @cached_property
     def peers(self) -> PeerDirectory:

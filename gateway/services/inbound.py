@@ -68,6 +68,9 @@ class ReceivedMessage:
     message: EcrisMessage | None
     quarantined: bool = False
     problems: tuple[MessageProblem, ...] = ()
+    flags: tuple[str, ...] = ()
+    """What a clerk should look at although the message is acceptable (e.g. a well-formed code the
+    reference tables do not know, outside strict mode); recorded as the note of the processed message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +188,12 @@ class InboundService:
                         message.response_type, response_to)
         handler = self.handlers.get(received.element_name, record_only)
         reply = handler(uow, message, HandlerContext(self.member_state, self.clock, self.official))
-        return Outcome(InboxState.PROCESSED, reply_id=None if reply is None else str(reply))
+        note = None
+        if received.flags:
+            note = ("flagged for a clerk: " + "; ".join(received.flags))[:2000]
+            log.warning("message %s accepted with %d flag(s) for a clerk", received.message_id,
+                        len(received.flags))
+        return Outcome(InboxState.PROCESSED, reply_id=None if reply is None else str(reply), note=note)
 
     def _contract_problems(self, uow: MessagingUnitOfWork, message: EcrisMessage,
                            counterpart: str | None) -> list[MessageProblem]:

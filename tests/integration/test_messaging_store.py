@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 from adapters.bootstrap import App
+from adapters.db.inbox_journal import GroupCommitJournal
 from adapters.db.messaging import InboundEntry, allocate_serials
 from gateway.ports import InboxState, OutboxState
 from tests.messaging_support import queue_notifications
@@ -67,3 +69,78 @@ def test_a_queued_message_is_claimed_sent_and_acknowledged(app: App) -> None:
         record = uow.outbox.get(message_id)
     assert record is not None and record.state is OutboxState.ACKNOWLEDGED
     assert record.acknowledged_by == "FR-LU-NRS-000000000000001" and record.attempts == 1
+
+
+def test_concurrent_callers_share_commits_and_each_learns_its_own_state(app: App) -> None:
+    journal = GroupCommitJournal(app.engine, max_batch=8)
+    bodies = [f"m{n}".encode() for n in range(40)]
+    ids = [f"FR-LU-NOT-{n % 30:015d}" for n in range(40)]  # the last ten reuse IDs with other content
+    results: dict[int, InboxState] = {}
+
+    def send(n: int) -> None:
+        results[n] = journal.record(_entry(bodies[n], ids[n]))
+
+    first = [threading.Thread(target=send, args=(n,)) for n in range(30)]
+    for thread in first:
+        thread.start()
+    for thread in first:
+        thread.join()
+    assert set(results.values()) == {InboxState.RECEIVED}
+    for n in range(30, 40):
+        send(n)
+    assert [results[n] for n in range(30, 40)] == [InboxState.QUARANTINED] * 10
+    assert journal.record(_entry(bodies[0], ids[0])) is InboxState.DUPLICATE
+    journal.close()
+    with app.uow() as uow:
+        assert len(uow.inbox.list()) == 41
+
+
+def test_the_journal_recovers_from_a_broken_connection(app: App) -> None:
+    journal = GroupCommitJournal(app.engine)
+    assert journal.record(_entry(b"one", "FR-LU-NOT-000000000000001")) is InboxState.RECEIVED
+    journal._connection.driver_connection.close()  # as a database restart would leave it
+    assert journal.record(_entry(b"two", "FR-LU-NOT-000000000000002")) is InboxState.RECEIVED
+    journal.close()
+    with app.uow() as uow:
+        assert [r.message_id for r in uow.inbox.list()] == ["FR-LU-NOT-000000000000001", "FR-LU-NOT-000000000000002"]
+
+
+def test_serials_come_in_blocks_that_die_with_their_transaction(app: App) -> None:
+    with app.uow() as uow:
+        first = [uow.outbox.next_serial() for _ in range(5)]
+        uow.commit()
+    assert first == list(range(first[0], first[0] + 5))
+    with app.uow() as uow:
+        dropped = [uow.outbox.next_serial() for _ in range(2)]  # blocks of 1 and 2: one serial left in hand
+        uow.rollback()
+        after_rollback = uow.outbox.next_serial()  # another transaction: the one left in hand is not used
+    assert after_rollback != dropped[-1] + 1
+    with app.uow() as uow:
+        later = [uow.outbox.next_serial() for _ in range(5)]
+        uow.commit()
+    committed = [*first, *later]
+    assert len(set(committed)) == len(committed)
+
+
+def test_messages_queued_in_one_transaction_get_distinct_ids(app: App) -> None:
+    import dataclasses
+
+    from gateway.model.exchange import MessageMetadata, MessageType
+    from gateway.services.outbox import new_message_id
+    from tests.samples import ecris_messages as samples
+
+    base = samples.notification_8kb(1)
+    with app.uow() as uow:
+        ids = []
+        for _ in range(70):
+            message_id = new_message_id(uow.outbox, sender="LU", receiver="PT",
+                                        message_type=MessageType.NOTIFICATION)
+            uow.outbox.queue(dataclasses.replace(base, metadata=MessageMetadata(message_id, app.clock.now())))
+            ids.append(str(message_id))
+        uow.commit()
+    assert len(set(ids)) == 70
+    with app.uow() as uow:
+        queued = uow.outbox.list(state=OutboxState.QUEUED)
+        envelope = uow.outbox.envelope(ids[-1])
+    assert sorted(r.message_id for r in queued) == sorted(ids)
+    assert envelope is not None and ids[-1].encode() in envelope
