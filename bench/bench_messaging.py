@@ -1,7 +1,13 @@
 """ECRIS messaging throughput: the lxml limit, inbound accept, outbound queueing, the obvious way, HTTP.
 
-In-process figures run on one core (CPU affinity 0); the HTTP figure runs ``ecris-gateway serve`` and a
-load-generator process sharing the machine's cores. Ratios are to the raw lxml parse+validate rate.
+In-process figures run on one core (CPU affinity 0), each as a rate, as a ratio to the raw lxml
+parse+validate rate of the same message (the reference), and as a multiple of the obvious way (xmlschema to
+validate, zeep ``create_message`` to build, SQLAlchemy Core and a commit per message, FULL). Inbound is the
+whole accept path (``SoapEndpoint.accept``: parse, SOAP checks, schema, durable journal commit; the 202 comes
+after the message's own commit), one request at a time and eight at once (group commit), with SQLite's
+``synchronous=NORMAL`` and ``FULL``. Outbound is build, validate, envelope, serial, outbox insert and commit,
+fifty messages per transaction (as one register import queues many notifications) and one. The HTTP figure
+runs ``ecris-gateway serve`` and a load-generator process sharing the machine's cores.
 
     python bench/bench_messaging.py [--quick]
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 from adapters.bootstrap import App
@@ -144,3 +145,29 @@ def test_messages_queued_in_one_transaction_get_distinct_ids(app: App) -> None:
         envelope = uow.outbox.envelope(ids[-1])
     assert sorted(r.message_id for r in queued) == sorted(ids)
     assert envelope is not None and ids[-1].encode() in envelope
+
+
+def test_a_leader_waits_for_announced_requests_and_only_for_them(app: App) -> None:
+    commits: list[int] = []
+    journal = GroupCommitJournal(app.engine, max_wait=10.0, on_commit=lambda states: commits.append(len(states)))
+    started = time.monotonic()
+    assert journal.record(_entry(b"alone", "FR-LU-NOT-000000000000001")) is InboxState.RECEIVED
+    assert commits == [1] and time.monotonic() - started < 5  # nobody announced: no wait
+
+    late = journal.arriving()  # a request still being parsed
+    leader = threading.Thread(target=journal.record, args=(_entry(b"first", "FR-LU-NOT-000000000000002"),))
+    leader.start()
+    time.sleep(0.2)
+    assert commits == [1]  # the leader waits for the announced request…
+    assert journal.record(_entry(b"late", "FR-LU-NOT-000000000000003"), arrival=late) is InboxState.RECEIVED
+    leader.join(timeout=5)
+    assert commits == [1, 2]  # … and one commit serves both
+
+    gone = journal.arriving()  # a request that ends before the journal (an unexpected error)
+    leader = threading.Thread(target=journal.record, args=(_entry(b"next", "FR-LU-NOT-000000000000004"),))
+    leader.start()
+    time.sleep(0.2)
+    journal.withdraw(gone)
+    leader.join(timeout=5)
+    assert not leader.is_alive() and commits == [1, 2, 1]
+    journal.close()
