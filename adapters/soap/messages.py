@@ -18,6 +18,7 @@ from adapters.xml.parsing import XmlRejected, parse_untrusted
 from adapters.xml.schemas import EcrisSchemas
 from gateway.errors import GatewayError
 from gateway.model.exchange import EcrisMessage
+from gateway.model.exchange_identifiers import identifier_problems
 from gateway.model.reference_tables import FunctionalErrorCode, ReferenceTables
 from gateway.services.inbound import MessageProblem
 
@@ -33,6 +34,8 @@ class MessageWriter:
     schemas: EcrisSchemas
 
     def __call__(self, message: EcrisMessage) -> bytes:
+        if problems := identifier_problems(message):
+            raise InvalidOutboundMessage(f"{message.element_name} {message.metadata.message_id}: {problems[0]}")
         element = codec.encode(message)
         problems = self.schemas.validate(element)
         if problems:
