@@ -130,6 +130,26 @@ def measure_not_expired(
     return Ruling(False, f"{label} expired (last day {penalty.end_date})", article)
 
 
+def legal_person_measure(penalty: Penalty, ctx: Context, paragraph: str) -> Ruling | None:
+    """Art 7(2) al.2-3, repeated in Art 8-1(2) al.2-3 — for a legal person, closure of the
+    undertaking or establishment and dissolution are shown without time limit (al.2); interdiction,
+    déchéance, incapacité and exclusion from public procurement while they run (al.3). None for any
+    other penalty. ``paragraph`` is ``7(2)`` or ``8-1(2)``."""
+    if isinstance(penalty, Closure):
+        return Ruling(True, "closure of the undertaking or establishment", f"{paragraph} al.2")
+    if isinstance(penalty, Dissolution):
+        return Ruling(True, "dissolution", f"{paragraph} al.2")
+    if isinstance(penalty, PublicProcurementExclusion):
+        if measure_running(penalty.end_date, False, ctx.on):
+            return Ruling(True, "exclusion from public procurement running", f"{paragraph} al.3")
+        return Ruling(
+            False, f"exclusion from public procurement expired (last day {penalty.end_date})", f"{paragraph} al.3"
+        )
+    if isinstance(penalty, DeprivationOfRights | MinorsActivityBan):
+        return measure_not_expired(penalty, ctx, f"{paragraph} al.3")
+    return None
+
+
 def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context) -> Ruling:
     """Art 7(1) — whether one penalty of a natural person's decision is to be shown on N°2."""
     status = full_sursis_status(penalty, ctx.on)
@@ -200,18 +220,9 @@ def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) 
     excluded = non_avenue(status, "7(2) 3)") or fine_under_pending_sursis(penalty, status, "7(2) 1)")
     if excluded:
         return excluded
-    if isinstance(penalty, Closure):
-        return Ruling(True, "closure of the undertaking or establishment", "7(2) al.2")
-    if isinstance(penalty, Dissolution):
-        return Ruling(True, "dissolution", "7(2) al.2")
-    if isinstance(penalty, PublicProcurementExclusion):
-        if measure_running(penalty.end_date, False, ctx.on):
-            return Ruling(True, "exclusion from public procurement running", "7(2) al.3")
-        return Ruling(
-            False, f"exclusion from public procurement expired (last day {penalty.end_date})", "7(2) al.3"
-        )
-    if isinstance(penalty, DeprivationOfRights | MinorsActivityBan):
-        return measure_not_expired(penalty, ctx, "7(2) al.3")
+    measure = legal_person_measure(penalty, ctx, "7(2)")
+    if measure is not None:
+        return measure
     if isinstance(penalty, Fine):
         amount = "of unknown amount" if penalty.amount_eur is None else f"of {eur(penalty.amount_eur)}"
         return Ruling(True, f"fine {amount}", "7(2)")

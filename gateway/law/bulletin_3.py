@@ -13,6 +13,7 @@ from gateway.law.bulletin_2 import (
     default_not_notified,
     driving_ban_being_executed,
     fine_under_pending_sursis,
+    legal_person_measure,
     measure_not_expired,
     non_avenue,
     suspension_of_pronouncement,
@@ -31,7 +32,6 @@ from gateway.law.bulletin_common import (
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import (
-    Closure,
     CommunityService,
     Decision,
     DeprivationOfRights,
@@ -43,7 +43,6 @@ from gateway.model.conviction import (
     MinorsActivityBan,
     Penalty,
     PlacementMeasure,
-    PublicProcurementExclusion,
 )
 
 SUSPENDED_IMPRISONMENT_MONTHS = 24
@@ -260,18 +259,9 @@ def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) 
         return Ruling(
             True, f"fines totalling {eur(decision.fines_total_eur())} (more than 25,000 EUR)", "8-1(2)"
         )
-    if isinstance(penalty, Closure):
-        return Ruling(True, "closure of the undertaking or establishment", "8-1(2) al.2")
-    if isinstance(penalty, Dissolution):
-        return Ruling(True, "dissolution", "8-1(2) al.2")
-    if isinstance(penalty, PublicProcurementExclusion):
-        if measure_running(penalty.end_date, False, ctx.on):
-            return Ruling(True, "exclusion from public procurement running", "8-1(2) al.3")
-        return Ruling(
-            False, f"exclusion from public procurement expired (last day {penalty.end_date})", "8-1(2) al.3"
-        )
-    if isinstance(penalty, DeprivationOfRights | MinorsActivityBan):
-        return measure_not_expired(penalty, ctx, "8-1(2) al.3")
+    measure = legal_person_measure(penalty, ctx, "8-1(2)")
+    if measure is not None:
+        return measure
     return Ruling(True, f"{penalty.type.replace('_', ' ')}", "8-1(2)")
 
 
