@@ -91,9 +91,14 @@ class Journal(Protocol):
 class UnitOfWork(Protocol):
     """One transaction over the store: rolls back on exit unless ``commit()`` was called."""
 
-    persons: PersonRepository
-    events: EventLog
-    journal: Journal
+    @property
+    def persons(self) -> PersonRepository: ...
+
+    @property
+    def events(self) -> EventLog: ...
+
+    @property
+    def journal(self) -> Journal: ...
 
     def __enter__(self) -> Self: ...
 
@@ -192,5 +197,8 @@ class Outbox(Protocol):
 class MessagingUnitOfWork(UnitOfWork, Protocol):
     """A unit of work that also holds the inbox journal and the outbox."""
 
-    inbox: Inbox
-    outbox: Outbox
+    @property
+    def inbox(self) -> Inbox: ...
+
+    @property
+    def outbox(self) -> Outbox: ...

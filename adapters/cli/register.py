@@ -20,7 +20,7 @@ from gateway.services.erasure import erase_due_persons
 from gateway.services.register_import import import_persons
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:

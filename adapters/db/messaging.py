@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -577,7 +578,7 @@ class SqlOutbox:
 
     # --- what the sender needs ------------------------------------------------------------------
 
-    def claim_due(self, *, worker: str, lease: timedelta, limit: int) -> list[DueMessage]:
+    def claim_due(self, *, worker: str, lease: timedelta, limit: int) -> builtins.list[DueMessage]:
         """Claim up to ``limit`` due messages for ``worker`` until ``now + lease`` (SQLite path).
 
         A claim left by a crashed sender expires with its lease and the message is delivered again,

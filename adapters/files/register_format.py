@@ -74,7 +74,7 @@ class _Reader:
     def fail(self, field: str, message: str) -> None:
         self.problems.append(Problem(f"{self.place}/{field}", message))
 
-    def date(self, field: str, text: str | None) -> date | None:
+    def day(self, field: str, text: str | None) -> date | None:
         if text is None:
             return None
         try:
@@ -84,7 +84,7 @@ class _Reader:
             return None
 
     def required_date(self, field: str, text: str) -> date:
-        return self.date(field, text) or date.min
+        return self.day(field, text) or date.min
 
     def partial_date(self, field: str, text: str | None) -> PartialDate | None:
         if text is None:
@@ -121,9 +121,9 @@ def _sursis(r: _Reader, field: str, raw: JsonObject | None) -> Sursis | None:
         suspended_months=raw.get("suspended_months"),
         probation_years=raw.get("probation_years"),
         obligations=tuple(raw.get("obligations", ())),
-        revoked_on=r.date(f"{field}.revoked_on", raw.get("revoked_on")),
-        forfeited_on=r.date(f"{field}.forfeited_on", raw.get("forfeited_on")),
-        non_avenue_on=r.date(f"{field}.non_avenue_on", raw.get("non_avenue_on")),
+        revoked_on=r.day(f"{field}.revoked_on", raw.get("revoked_on")),
+        forfeited_on=r.day(f"{field}.forfeited_on", raw.get("forfeited_on")),
+        non_avenue_on=r.day(f"{field}.non_avenue_on", raw.get("non_avenue_on")),
     )
 
 
@@ -134,15 +134,15 @@ def _penalty(r: _Reader, field: str, raw: JsonObject) -> Penalty:
         release = raw.get("conditional_release")
         return Imprisonment(
             months=raw["months"],
-            executed_on=r.date(f"{field}.executed_on", raw.get("executed_on")),
+            executed_on=r.day(f"{field}.executed_on", raw.get("executed_on")),
             conditional_release=None
             if release is None
             else ConditionalRelease(
-                released_on=r.date(f"{field}.conditional_release.released_on", release.get("released_on")),
-                probation_expiry_date=r.date(
+                released_on=r.day(f"{field}.conditional_release.released_on", release.get("released_on")),
+                probation_expiry_date=r.day(
                     f"{field}.conditional_release.probation_expiry_date", release.get("probation_expiry_date")
                 ),
-                revoked_on=r.date(f"{field}.conditional_release.revoked_on", release.get("revoked_on")),
+                revoked_on=r.day(f"{field}.conditional_release.revoked_on", release.get("revoked_on")),
             ),
             sursis=sursis,
         )
@@ -159,29 +159,29 @@ def _penalty(r: _Reader, field: str, raw: JsonObject) -> Penalty:
     if kind == "driving_ban":
         return DrivingBan(
             months=raw["months"],
-            execution_end_date=r.date(f"{field}.execution_end_date", raw.get("execution_end_date")),
+            execution_end_date=r.day(f"{field}.execution_end_date", raw.get("execution_end_date")),
             sursis=sursis,
         )
     if kind == "deprivation_of_rights":
         return DeprivationOfRights(
             subtype=RightsSubtype(raw["subtype"]),
             label=raw.get("label"),
-            end_date=r.date(f"{field}.end_date", raw.get("end_date")),
+            end_date=r.day(f"{field}.end_date", raw.get("end_date")),
             perpetual=raw.get("perpetual", False),
             sursis=sursis,
         )
     if kind == "minors_activity_ban":
         return MinorsActivityBan(
-            end_date=r.date(f"{field}.end_date", raw.get("end_date")),
+            end_date=r.day(f"{field}.end_date", raw.get("end_date")),
             perpetual=raw.get("perpetual", False),
             sursis=sursis,
         )
     if kind == "closure":
-        return Closure(end_date=r.date(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
+        return Closure(end_date=r.day(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
     if kind == "dissolution":
         return Dissolution(sursis=sursis)
     if kind == "public_procurement_exclusion":
-        return PublicProcurementExclusion(end_date=r.date(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
+        return PublicProcurementExclusion(end_date=r.day(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
     return PlacementMeasure(sursis=sursis)
 
 
@@ -208,7 +208,7 @@ def _decision(person_place: str, raw: JsonObject) -> tuple[Decision, list[Proble
         court_country=raw["court_country"],
         reference=raw.get("reference"),
         decision_date=r.required_date("decision_date", raw["decision_date"]),
-        final_date=r.date("final_date", raw.get("final_date")),
+        final_date=r.day("final_date", raw.get("final_date")),
         kind=DecisionKind(raw["kind"]),
         penalty_level=PenaltyLevel(raw["penalty_level"]) if raw.get("penalty_level") else None,
         police_contravention_class=raw.get("police_contravention_class"),
@@ -293,7 +293,7 @@ def person_from_json(raw: JsonObject) -> tuple[Person, list[Problem]]:
             IdentityDocument(d["category"], d["number"], d.get("issuing_authority"), d.get("issuing_country"))
             for d in raw.get("identity_documents", ())
         ),
-        death_date=r.date("death_date", raw.get("death_date")),
+        death_date=r.day("death_date", raw.get("death_date")),
         decisions=decisions,
     )
     return person, problems + r.problems
