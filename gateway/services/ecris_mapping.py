@@ -42,6 +42,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from gateway.errors import GatewayError
+from gateway.law.notification_duty import notifiable_decision
 from gateway.model.conviction import (
     Closure,
     CommunityService,
@@ -723,10 +724,9 @@ def notification_for(
     suspension of the pronouncement (R-NOT-1), ``EcrisMappingError`` for what the contract cannot carry.
     """
     natural = _natural(person)
-    if not decision.is_national:
-        raise NotNotifiable(f"decision {decision.id} is foreign: only its convicting state notifies it")
-    if decision.kind is DecisionKind.SUSPENSION_OF_PRONOUNCEMENT:
-        raise NotNotifiable(f"decision {decision.id} suspends the pronouncement: it is not a conviction")
+    ruling = notifiable_decision(natural, decision)
+    if not ruling.included:
+        raise NotNotifiable(f"decision {decision.id} is not notified: {ruling.reason} (Art {ruling.article})")
     if not is_member_state(receiver) or receiver == sending_state:
         raise EcrisMappingError(f"{receiver!r} is not another Member State")
     if isinstance(message_id, int):
