@@ -9,7 +9,6 @@ The data is fictitious and marked so; nothing here is a real record.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
 from datetime import date
 
 from gateway.model.exchange import (
@@ -31,19 +30,12 @@ from gateway.model.exchange import (
     ml,
 )
 from gateway.ports import MessagingUnitOfWork
-from gateway.services.inbound import ALPHA3, NOTIFICATION_RECEIVED, Handler, HandlerContext
+from gateway.services.ecris_mapping import country_code
+from gateway.services.inbound import NOTIFICATION_RECEIVED, Handler, HandlerContext
 from gateway.services.outbox import reply_metadata
 
 REQUEST_SUCCESSFUL = "RRT-00-00"
 REQUEST_DENIAL = "RRT-00-01"
-
-ISO_NUMERIC: Mapping[str, str] = {
-    "AT": "040", "BE": "056", "BG": "100", "CY": "196", "CZ": "203", "DE": "276", "DK": "208", "EE": "233",
-    "ES": "724", "FI": "246", "FR": "250", "GR": "300", "HR": "191", "HU": "348", "IE": "372", "IT": "380",
-    "LT": "440", "LU": "442", "LV": "428", "MT": "470", "NL": "528", "PL": "616", "PT": "620", "RO": "642",
-    "SE": "752", "SI": "705", "SK": "703",
-}
-
 
 class Answer(enum.StrEnum):
     CONVICTIONS = "convictions"
@@ -52,17 +44,11 @@ class Answer(enum.StrEnum):
     SILENT = "silent"
 
 
-def country_reference(state: str) -> str:
-    if state in ISO_NUMERIC:
-        return f"CO-00-{ISO_NUMERIC[state]}-{ALPHA3[state]}"
-    return "CO-00-999-XXX"
-
-
 def sample_conviction(state: str, serial: int) -> EcrisConviction:
     """One fictitious conviction by a court of ``state``."""
     return EcrisConviction(
         id=f"{state}-C-{serial:015d}",
-        convicting_country=country_reference(state),
+        convicting_country=country_code(state),
         deciding_authority=DecidingAuthority(ml("Tribunal (simulated Member State)", "en")),
         decisions=(ConvictionDecision(id="D-00001", decision_date=date(2023, 3, 14),
                                       final_date=date(2023, 4, 14)),),

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from gateway.clock import Clock
 from gateway.model.exchange import (
+    UNKNOWN_COUNTRY,
     Cancellation,
     EcrisMessage,
     FunctionalError,
@@ -33,21 +34,13 @@ from gateway.model.exchange import (
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
+from gateway.services.ecris_mapping import country_code
 from gateway.services.outbox import queue_functional_error, reply_metadata
 
 log = logging.getLogger("ecris.inbound")
 
 NOTIFICATION_RECEIVED = "NRT-00-00"
 """NotificationResponse type "notification received and processed" (ECRIS-NOTES §5.2)."""
-
-ALPHA3: Mapping[str, str] = {
-    "AT": "AUT", "BE": "BEL", "BG": "BGR", "CY": "CYP", "CZ": "CZE", "DE": "DEU", "DK": "DNK",
-    "EE": "EST", "ES": "ESP", "FI": "FIN", "FR": "FRA", "GR": "GRC", "HR": "HRV", "HU": "HUN",
-    "IE": "IRL", "IT": "ITA", "LT": "LTU", "LU": "LUX", "LV": "LVA", "MT": "MLT", "NL": "NLD",
-    "PL": "POL", "PT": "PRT", "RO": "ROU", "SE": "SWE", "SI": "SVN", "SK": "SVK",
-}
-"""ISO 3166 alpha-3 of each Member State: the last part of a country reference ``CO-nn-nnn-AAA``."""
-
 
 @dataclass(frozen=True, slots=True)
 class MessageProblem:
@@ -100,8 +93,13 @@ Handler = Callable[[MessagingUnitOfWork, EcrisMessage, HandlerContext], MessageI
 
 
 def is_national_of(country_references: Sequence[str], member_state: str) -> bool:
-    alpha3 = ALPHA3.get(member_state)
-    return alpha3 is not None and any(ref.strip().endswith("-" + alpha3) for ref in country_references)
+    """Whether a country reference ``CO-nn-nnn-AAA`` names ``member_state`` (by its alpha-3 part, so that
+    a reference from a national extension table counts too)."""
+    reference = country_code(member_state)
+    if reference == UNKNOWN_COUNTRY:
+        return False
+    alpha3 = reference.rsplit("-", 1)[1]
+    return any(ref.strip().endswith("-" + alpha3) for ref in country_references)
 
 
 def answer_notification(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
