@@ -1,4 +1,4 @@
-"""The register → ECRIS mapping (gateway/services/ecris_mapping.py): every natural person of the demo register
+"""The register → ECRIS mapping (gateway/services/ecris_mapping/): every natural person of the demo register
 maps to NotificationMessages that encode, validate against the project schema and pass the codec's checks;
 amounts, durations, suspensions, offence categories, identity and the "unknown" conventions."""
 
