@@ -1,5 +1,7 @@
 """ECRIS v1.0 message codecs: core ``EcrisMessage`` values to lxml elements and back, plus the checks a
-schema cannot make. One module per message; shared building blocks in ``common.py`` and ``conviction.py``.
+schema cannot make. One module per message; shared building blocks in their own modules (``namespaces``,
+``writer``, ``reading``, ``texts``, ``dates``, ``amounts``, ``places``, ``metadata``, ``contact``, ``person``,
+``attachments``, ``errors``) and ``conviction.py``.
 
     encode(message) -> etree._Element         build with lxml (never strings)
     decode(element) -> EcrisMessage           apply the contract's defaults; raise DecodeError
@@ -33,7 +35,8 @@ from . import (
     request_response,
 )
 from .checks import CheckResult, Finding, check
-from .common import SVC_NS, DecodeError, EncodeError
+from .errors import DecodeError, EncodeError
+from .namespaces import SVC_NS
 
 _MODULES = (
     request,

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from gateway.model.exchange import AdditionalInformation, RequestAdditionalInfo
 
-from .common import (
-    DecodeError,
-    Element,
-    M,
-    collapsed,
-    contact_of,
-    message_data,
-    metadata_of,
-    ml_of,
-    one,
-    put,
-    put_contact,
-    put_ml,
-    start_message,
-    text_of,
-)
+from .contact import contact_of, put_contact
+from .errors import DecodeError
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .reading import collapsed, one, text_of
+from .texts import ml_of, put_ml
+from .writer import put
 
 
 def encode_request_additional_info(message: RequestAdditionalInfo) -> Element:

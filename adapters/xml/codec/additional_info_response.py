@@ -5,24 +5,13 @@ from __future__ import annotations
 
 from gateway.model.exchange import RequestAdditionalInfoResponse, RequestAdditionalInfoResponsePush
 
-from .common import (
-    Element,
-    M,
-    attachment_of,
-    collapsed_ml_of,
-    contact_of,
-    message_data,
-    metadata_of,
-    ml_of,
-    one,
-    person_of,
-    put_attachment,
-    put_contact,
-    put_ml,
-    put_person,
-    required_text,
-    start_message,
-)
+from .attachments import attachment_of, put_attachment
+from .contact import contact_of, put_contact
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .person import person_of, put_person
+from .reading import one, required_text
+from .texts import collapsed_ml_of, ml_of, put_ml
 
 Message = RequestAdditionalInfoResponse | RequestAdditionalInfoResponsePush
 

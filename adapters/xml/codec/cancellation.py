@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from gateway.model.exchange import Cancellation
 
-from .common import (
-    Element,
-    M,
-    contact_of,
-    message_data,
-    metadata_of,
-    ml_of,
-    one,
-    put_contact,
-    put_ml,
-    start_message,
-)
+from .contact import contact_of, put_contact
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .reading import one
+from .texts import ml_of, put_ml
 
 
 def encode_cancellation(message: Cancellation) -> Element:

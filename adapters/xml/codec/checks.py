@@ -29,8 +29,8 @@ from gateway.model.exchange import (
 from gateway.model.member_states import is_member_state
 from gateway.model.reference_tables import TABLE_PATTERNS, FunctionalErrorCode, ReferenceTables, Table
 
-from .common import SVC_NS, XSI_TYPE, D, Element, M
 from .conviction import relationship_type_name
+from .namespaces import SVC_NS, XSI_TYPE, D, Element, M
 
 _SVC_PREFIX = f"{{{SVC_NS}}}"
 

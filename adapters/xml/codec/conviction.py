@@ -32,45 +32,17 @@ from gateway.model.exchange import (
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 
-from .common import (
-    A_RELATIONSHIP,
-    DM_NS,
-    END,
-    OPEN,
-    XSI_TYPE,
-    D,
-    DecodeError,
-    Element,
-    EncodeError,
-    M,
-    Writer,
-    amount_of,
-    as_date,
-    as_int,
-    collapsed,
-    collapsed_ml_of,
-    fixed_attribute,
-    kids,
-    ml_of,
-    need,
-    one,
-    partial_date_of,
-    place_of,
-    put,
-    put_amount,
-    put_date,
-    put_int,
-    put_ml,
-    put_partial_date,
-    put_place,
-    required_text,
-    text_of,
-    unknown_to_none,
-    yes_no,
-)
+from .amounts import amount_of, put_amount
+from .dates import as_date, partial_date_of, put_date, put_partial_date
+from .errors import DecodeError, EncodeError
+from .namespaces import DM_NS, XSI_TYPE, D, Element, M
+from .places import place_of, put_place
+from .reading import as_int, collapsed, kids, need, one, required_text, text_of, unknown_to_none, yes_no
+from .texts import collapsed_ml_of, ml_of, put_ml
+from .writer import A_RELATIONSHIP, END, OPEN, Writer, fixed_attribute, put, put_int
 
 # --------------------------------------------------------------------------------------------- encode
-# (The shape-token conventions are explained in common.py; a tag alone is a leaf taking the next text.)
+# (The shape-token conventions are explained in writer.py; a tag alone is a leaf taking the next text.)
 
 
 def _put_authority(w: Writer, tag: str, authority: DecidingAuthority | None) -> None:

@@ -5,20 +5,11 @@ from __future__ import annotations
 
 from gateway.model.exchange import FunctionalError, FunctionalErrorEntry
 
-from .common import (
-    Element,
-    M,
-    contact_of,
-    kids,
-    message_data,
-    metadata_of,
-    ml_of,
-    one,
-    put_contact,
-    put_ml,
-    required_text,
-    start_message,
-)
+from .contact import contact_of, put_contact
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .reading import kids, one, required_text
+from .texts import ml_of, put_ml
 
 
 def encode_functional_error(message: FunctionalError) -> Element:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from gateway.model.exchange import IsAlive
 
-from .common import (
-    DecodeError,
-    Element,
-    M,
-    as_bool,
-    message_data,
-    metadata_of,
-    required_text,
-    start_message,
-)
+from .errors import DecodeError
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .reading import as_bool, required_text
 
 
 def encode_is_alive(message: IsAlive) -> Element:

@@ -5,24 +5,8 @@ from __future__ import annotations
 
 from gateway.model.exchange import Notification, NotificationPush
 
-from .common import (
-    DecodeError,
-    Element,
-    M,
-    attachment_of,
-    contact_of,
-    message_data,
-    metadata_of,
-    ml_of,
-    need,
-    one,
-    person_of,
-    put_attachment,
-    put_contact,
-    put_ml,
-    put_person,
-    start_message,
-)
+from .attachments import attachment_of, put_attachment
+from .contact import contact_of, put_contact
 from .conviction import (
     conviction_of,
     other_affected_of,
@@ -31,6 +15,12 @@ from .conviction import (
     put_updated_reference,
     updated_reference_of,
 )
+from .errors import DecodeError
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .person import person_of, put_person
+from .reading import need, one
+from .texts import ml_of, put_ml
 
 
 def encode_notification(message: Notification | NotificationPush) -> Element:

@@ -5,23 +5,13 @@ from __future__ import annotations
 
 from gateway.model.exchange import NotificationResponse, NotificationResponsePush
 
-from .common import (
-    Element,
-    M,
-    attachment_of,
-    contact_of,
-    message_data,
-    metadata_of,
-    ml_of,
-    one,
-    person_of,
-    put_attachment,
-    put_contact,
-    put_ml,
-    put_person,
-    required_text,
-    start_message,
-)
+from .attachments import attachment_of, put_attachment
+from .contact import contact_of, put_contact
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .person import person_of, put_person
+from .reading import one, required_text
+from .texts import ml_of, put_ml
 
 
 def encode_notification_response(message: NotificationResponse | NotificationResponsePush) -> Element:
@@ -33,7 +23,7 @@ def encode_notification_response(message: NotificationResponse | NotificationRes
     if message.push:
         put_attachment(w, message.fingerprints, push=True)
     elif message.fingerprints is not None:
-        from .common import EncodeError
+        from .errors import EncodeError
 
         raise EncodeError("a NotificationResponse carries fingerprints only in its Push variant")
     return w.finish()

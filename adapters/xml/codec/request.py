@@ -7,30 +7,14 @@ from typing import Any
 
 from gateway.model.exchange import Request, RequestingAuthority, RequestPush
 
-from .common import (
-    Element,
-    M,
-    attachment_of,
-    collapsed,
-    collapsed_ml_of,
-    contact_of,
-    kids,
-    message_data,
-    metadata_of,
-    ml_of,
-    need,
-    one,
-    person_of,
-    put,
-    put_attachment,
-    put_contact,
-    put_ml,
-    put_person,
-    required_text,
-    start_message,
-    text_of,
-    yes_no,
-)
+from .attachments import attachment_of, put_attachment
+from .contact import contact_of, put_contact
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .person import person_of, put_person
+from .reading import collapsed, kids, need, one, required_text, text_of, yes_no
+from .texts import collapsed_ml_of, ml_of, put_ml
+from .writer import put
 
 
 def encode_request(message: Request | RequestPush) -> Element:

@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from gateway.model.exchange import RequestDeadline
 
-from .common import (
-    DecodeError,
-    Element,
-    M,
-    as_date,
-    contact_of,
-    message_data,
-    metadata_of,
-    ml_of,
-    one,
-    put_contact,
-    put_ml,
-    required_text,
-    start_message,
-)
+from .contact import contact_of, put_contact
+from .dates import as_date
+from .errors import DecodeError
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .reading import one, required_text
+from .texts import ml_of, put_ml
 
 
 def encode_request_deadline(message: RequestDeadline) -> Element:

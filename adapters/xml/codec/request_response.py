@@ -5,27 +5,15 @@ from __future__ import annotations
 
 from gateway.model.exchange import RequestResponse, RequestResponsePush
 
-from .common import (
-    Element,
-    EncodeError,
-    M,
-    attachment_of,
-    collapsed,
-    contact_of,
-    message_data,
-    metadata_of,
-    ml_of,
-    need,
-    one,
-    person_of,
-    put_attachment,
-    put_contact,
-    put_ml,
-    put_person,
-    required_text,
-    start_message,
-)
+from .attachments import attachment_of, put_attachment
+from .contact import contact_of, put_contact
 from .conviction import conviction_of, put_conviction
+from .errors import EncodeError
+from .metadata import message_data, metadata_of, start_message
+from .namespaces import Element, M
+from .person import person_of, put_person
+from .reading import collapsed, need, one, required_text
+from .texts import ml_of, put_ml
 
 
 def encode_request_response(message: RequestResponse | RequestResponsePush) -> Element:

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from adapters.xml.codec import EncodeError, decode, encode, to_bytes
-from adapters.xml.codec import common as codec_common
+from adapters.xml.codec import writer as codec_common
 from adapters.xml.codec.common import D
 from adapters.xml.schemas import EcrisSchemas
 from gateway.model.exchange import EcrisMessage, MessageId, MessageMetadata, NameText, Notification, Text
