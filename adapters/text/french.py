@@ -24,6 +24,7 @@ from gateway.model.conviction import (
     Sursis,
     SursisScope,
 )
+from gateway.model.partial_date import PartialDate
 from gateway.model.person import LegalPerson, Name, NaturalPerson, Person
 
 LATER_DECISION_LABELS = {
@@ -49,6 +50,15 @@ RIGHTS_LABELS = {
 
 def day(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
+
+
+def partial_day(value: PartialDate) -> str:
+    """``15/03/1985``, ``03/1985`` or ``1985``: as much of the date as is known."""
+    if value.month is None:
+        return f"{value.year:04d}"
+    if value.day is None:
+        return f"{value.month:02d}/{value.year:04d}"
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
 def euros(amount: Decimal | None) -> str:
@@ -135,7 +145,7 @@ def describe_decision(decision: Decision) -> list[str]:
     if decision.by_default_not_notified:
         lines.append("  rendue par défaut et non notifiée à personne")
     for offence in decision.offences:
-        when = f" (faits du {offence.date})" if offence.date else ""
+        when = f" (faits du {partial_day(offence.date)})" if offence.date else ""
         lines.append(f"  infraction : {offence.qualification}{when}")
     if decision.suspension:
         obligations = f" ; obligations : {', '.join(decision.suspension.obligations)}" if decision.suspension.obligations else ""
@@ -167,7 +177,7 @@ def describe_person(person: Person) -> list[str]:
     lines = [f"Personne physique {person.id} : {_full_name(Name(person.surname, person.forenames))}"]
     birth = person.birth
     place = ", ".join(x for x in (birth.city, birth.country) if x)
-    born = day(birth.date.as_date()) if birth.date and birth.date.is_complete else str(birth.date or "date inconnue")
+    born = partial_day(birth.date) if birth.date else "date inconnue"
     lines.append(f"  né(e) le {born}{f' à {place}' if place else ''} ; sexe : {person.sex.value}")
     lines.append(f"  nationalités : {', '.join(person.nationalities) or 'non connue'}")
     if person.previous_names:

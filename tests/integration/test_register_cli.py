@@ -147,3 +147,10 @@ def test_journal_lists_entries_and_verify_detects_tampering(run: Any, tmp_path: 
     engine.dispose()
     tampered = run("journal", "verify")
     assert tampered.exit_code == 1 and "chain breaks at entry" in tampered.stderr
+
+
+def test_show_writes_dates_as_a_clerk_does_partial_ones_included(run: Any) -> None:
+    run("register", "import", str(DEMO_REGISTER))
+    shown = run("register", "show", "1979110254321").output
+    assert "né(e) le 02/11/1979" in shown and "(faits du 20/02/2021)" in shown
+    assert "né(e) le 1926 à Wiltz" in run("register", "show", "1926000066666").output
