@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 
 from adapters.xml.codec import check, encode, to_bytes
-from adapters.xml.codec.common import XSI_TYPE, C, D, M
+from adapters.xml.codec.namespaces import XSI_TYPE, C, D, M
 from adapters.xml.schemas import PROJECT_SCHEMA_DIR, EcrisSchemas, _official_wrapper
 from gateway.model.exchange import EcrisMessage
 from tests.samples import ecris_messages as samples

@@ -8,7 +8,7 @@ from lxml import etree
 
 from adapters.files.reference_tables import load_project_tables
 from adapters.xml.codec import check, check_message, encode
-from adapters.xml.codec.common import XSI_TYPE, D, M
+from adapters.xml.codec.namespaces import XSI_TYPE, D, M
 from adapters.xml.schemas import EcrisSchemas
 from gateway.model.reference_tables import FunctionalErrorCode
 from tests.samples import ecris_messages as samples

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from adapters.xml.codec import DecodeError, EncodeError, decode, encode, to_bytes
-from adapters.xml.codec.common import C, D, M
+from adapters.xml.codec.namespaces import C, D, M
 from adapters.xml.parsing import parse_untrusted
 from adapters.xml.schemas import EcrisSchemas
 from gateway.model.exchange import (

@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from adapters.xml.codec import EncodeError, decode, encode, to_bytes
-from adapters.xml.codec import writer as codec_common
-from adapters.xml.codec.common import D
+from adapters.xml.codec import writer as codec_writer
+from adapters.xml.codec.namespaces import D
 from adapters.xml.schemas import EcrisSchemas
 from gateway.model.exchange import EcrisMessage, MessageId, MessageMetadata, NameText, Notification, Text
 from tests.samples import ecris_messages as samples
@@ -31,7 +31,7 @@ def _renamed(message: Notification, forename: str, language: str | None = None) 
 
 
 def test_a_cached_shape_gives_the_same_bytes_as_a_new_one() -> None:
-    codec_common._SKELETONS.by_shape.clear()
+    codec_writer._SKELETONS.by_shape.clear()
     message = samples.notification_8kb()
     first = to_bytes(encode(message))  # built
     second = to_bytes(encode(message))  # copied
@@ -67,7 +67,7 @@ def test_shapes_with_and_without_optional_parts_are_different_skeletons() -> Non
 @pytest.mark.parametrize("bad", ["nul\x00", "bell\x07", "\ud800"])
 def test_a_value_xml_cannot_hold_is_refused_on_a_new_and_on_a_cached_shape(bad: str) -> None:
     message = samples.notification_8kb()
-    codec_common._SKELETONS.by_shape.clear()
+    codec_writer._SKELETONS.by_shape.clear()
     with pytest.raises(EncodeError):
         encode(_renamed(message, bad))  # new shape
     encode(message)
@@ -84,13 +84,13 @@ def test_a_non_string_value_is_refused() -> None:
 
 
 def test_language_codes_past_the_limit_are_set_as_values(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(codec_common, "MAX_LANGUAGES", 0)
-    monkeypatch.setattr(codec_common, "_LANGUAGES", {})
+    monkeypatch.setattr(codec_writer, "MAX_LANGUAGES", 0)
+    monkeypatch.setattr(codec_writer, "_LANGUAGES", {})
     message = _renamed(samples.notification("full"), "Ana", language="lb")
     element = encode(message)
     assert SCHEMAS.validate(element) == []
     assert decode(element) == message
-    assert not codec_common._LANGUAGES
+    assert not codec_writer._LANGUAGES
 
 
 def test_multilingual_attributes_round_trip() -> None:
@@ -101,12 +101,12 @@ def test_multilingual_attributes_round_trip() -> None:
 
 
 def test_the_skeleton_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(codec_common, "MAX_SKELETONS", 3)
-    codec_common._SKELETONS.by_shape.clear()
+    monkeypatch.setattr(codec_writer, "MAX_SKELETONS", 3)
+    codec_writer._SKELETONS.by_shape.clear()
     corpus = [message for _, message in samples.corpus()]
     for message in corpus:
         assert decode(encode(message)) == message
-        assert len(codec_common._SKELETONS.by_shape) <= 3
+        assert len(codec_writer._SKELETONS.by_shape) <= 3
 
 
 def test_threads_encode_with_their_own_skeletons() -> None:
@@ -129,10 +129,10 @@ def test_threads_encode_with_their_own_skeletons() -> None:
 
 
 def test_a_message_id_is_not_part_of_the_shape() -> None:
-    codec_common._SKELETONS.by_shape.clear()
+    codec_writer._SKELETONS.by_shape.clear()
     for serial in range(1, 50):
         encode(_with_serial(samples.notification_8kb(), serial))
-    assert len(codec_common._SKELETONS.by_shape) == 1
+    assert len(codec_writer._SKELETONS.by_shape) == 1
     assert MessageId.parse("LU-PT-NOT-000000000000049") == decode(
         encode(_with_serial(samples.notification_8kb(), 49))
     ).metadata.message_id

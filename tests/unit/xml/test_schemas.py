@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from adapters.xml.codec import encode
-from adapters.xml.codec.common import D
+from adapters.xml.codec.namespaces import D
 from adapters.xml.schemas import (
     PROJECT_SCHEMA_DIR,
     EcrisSchemas,
