@@ -52,8 +52,9 @@ def sursis_status(sursis: Sursis, on: date) -> SursisStatus:
 
 
 def full_sursis_status(penalty: Penalty, on: date) -> SursisStatus | None:
-    """The status at D of a penalty's sursis when it covers the whole penalty ("assortie du sursis");
-    None for a firm penalty or a partial sursis (AMB-7: a partial sursis does not count as one)."""
+    """Art 7(1) 1), 8-1(1) 1)-2) "assortie du sursis" — the status at D of a penalty's sursis when it
+    covers the whole penalty; None for a firm penalty or a partial sursis (AMB-7: a partial sursis
+    does not count as one)."""
     sursis = penalty.sursis
     if sursis is None or sursis.scope is not SursisScope.FULL:
         return None

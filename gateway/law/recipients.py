@@ -350,8 +350,9 @@ def recipient(bulletin: int, point: str) -> Recipient:
 
 
 def foreign_central_authority_case(bulletin: int, subject: ForeignSubject) -> Recipient | None:
-    """The point under which a Member State's central authority may receive bulletin N°``bulletin``
-    about ``subject``; None when the law gives it none (e.g. N°4 or N°5 of a legal person)."""
+    """Arts 6 3)/3bis), 8 4)/4bis), 8-1(3) 4)/4bis), 8-2(2) 3)/3bis), 8-3(2) 3)/3bis) — the point
+    under which a Member State's central authority may receive bulletin N°``bulletin`` about
+    ``subject``; None when the law gives it none (e.g. N°4 or N°5 of a legal person)."""
     for row in RECIPIENTS:
         if row.bulletin == bulletin and row.foreign_central_authority and subject in row.subjects:
             return row
@@ -359,8 +360,9 @@ def foreign_central_authority_case(bulletin: int, subject: ForeignSubject) -> Re
 
 
 def foreign_consent_required(bulletin: int, foreign_point: str, equivalent_point: str) -> bool:
-    """R-CONSENT — whether a foreign central authority's request under ``foreign_point``, made for
-    purposes equivalent to national ``equivalent_point``, needs the person's consent."""
+    """Art 8 last al., 8-1(3), 8-2(2), 8-3(2) (R-CONSENT) — whether a foreign central authority's
+    request under ``foreign_point``, made for purposes equivalent to national ``equivalent_point``,
+    needs the person's consent."""
     row = recipient(bulletin, foreign_point)
     if not row.foreign_central_authority:
         raise InvalidRequest(
