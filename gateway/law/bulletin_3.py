@@ -21,6 +21,7 @@ from gateway.law.bulletin_2 import (
 from gateway.law.bulletin_common import (
     Context,
     SursisStatus,
+    accessory_penalty,
     decide_by_penalties,
     eur,
     full_sursis_status,
@@ -32,6 +33,7 @@ from gateway.law.bulletin_common import (
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import (
+    Closure,
     CommunityService,
     Decision,
     DeprivationOfRights,
@@ -43,6 +45,7 @@ from gateway.model.conviction import (
     MinorsActivityBan,
     Penalty,
     PlacementMeasure,
+    PublicProcurementExclusion,
 )
 
 SUSPENDED_IMPRISONMENT_MONTHS = 24
@@ -215,9 +218,11 @@ def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context
         return _PLACEMENT
     if isinstance(penalty, Dissolution):
         return Ruling(True, "dissolution", "8-1(1)")
-    if measure_running(penalty.end_date, False, ctx.on):
-        return Ruling(True, f"{penalty.type.replace('_', ' ')} running", "8-1(1)")
-    return Ruling(False, f"{penalty.type.replace('_', ' ')} expired (last day {penalty.end_date})", "8-1(1)")
+    if isinstance(penalty, Closure | PublicProcurementExclusion):
+        if measure_running(penalty.end_date, False, ctx.on):
+            return Ruling(True, f"{penalty.type.replace('_', ' ')} running", "8-1(1)")
+        return Ruling(False, f"{penalty.type.replace('_', ' ')} expired (last day {penalty.end_date})", "8-1(1)")
+    return accessory_penalty(penalty) or Ruling(False, f"{penalty.type} is not shown on N°3", "8-1(1)")
 
 
 _PLACEMENT = Ruling(False, "placement measure (placements are not on N°3)", "8-1(1)")

@@ -21,6 +21,7 @@ from decimal import Decimal
 from gateway.law.register import inscribable_decision_type
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import (
+    ACCESSORY_PENALTY_TYPES,
     Decision,
     DecisionKind,
     LaterDecisionType,
@@ -150,6 +151,15 @@ def counts_as_conviction(decision: Decision, on: date) -> bool:
 PenaltyRule = Callable[[Penalty, Decision, Context], Ruling]
 
 
+def accessory_penalty(penalty: Penalty) -> Ruling | None:
+    """Art 2 3), AMB-30 — an accessory penalty (confiscation, publication, professional ban, other) is
+    inscribed and shown with its decision, but never by itself keeps the decision on N°2 to N°5."""
+    if isinstance(penalty, ACCESSORY_PENALTY_TYPES):
+        label = penalty.type.replace("_", " ")
+        return Ruling(False, f"accessory penalty ({label}): shown with its decision, never on its own", "2 3)")
+    return None
+
+
 def decide_by_penalties(
     decision: Decision, ctx: Context, qualifies: PenaltyRule, contagion_article: str
 ) -> Ruling:
@@ -160,7 +170,7 @@ def decide_by_penalties(
         return Ruling(False, "the decision records no penalty to show", contagion_article)
     excluded: list[Ruling] = []
     for penalty in penalties:
-        ruling = qualifies(penalty, decision, ctx)
+        ruling = accessory_penalty(penalty) or qualifies(penalty, decision, ctx)
         if ruling.included:
             if len(penalties) == 1:
                 return ruling

@@ -106,12 +106,18 @@ class Imprisonment:
 
 @dataclass(frozen=True, slots=True)
 class Fine:
+    """A fine. ``amount_eur`` is None for a foreign fine no reference rate could convert (AMB-29);
+    ``eur_rate`` is the ECB reference rate used (units of ``currency`` for one euro) and
+    ``eur_rate_date`` the day it was published for."""
+
     type: ClassVar[str] = "fine"
     amount_eur: Decimal | None
     nature: FineNature
     amount: Decimal | None = None
     currency: str | None = None
     sursis: Sursis | None = None
+    eur_rate: Decimal | None = None
+    eur_rate_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +189,47 @@ class PlacementMeasure:
     sursis: Sursis | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Confiscation:
+    """Confiscation (spéciale), an accessory penalty (Art 2 3), AMB-30): what was confiscated, its value."""
+
+    type: ClassVar[str] = "confiscation"
+    description: str | None = None
+    value_eur: Decimal | None = None
+    sursis: Sursis | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """Publication or posting of the decision, an accessory penalty (Art 2 3), AMB-30)."""
+
+    type: ClassVar[str] = "publication"
+    label: str | None = None
+    sursis: Sursis | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfessionalBan:
+    """Ban from a profession or activity (other than with minors), an accessory penalty (AMB-30);
+    ``end_date`` is its last day."""
+
+    type: ClassVar[str] = "professional_ban"
+    label: str | None = None
+    end_date: date | None = None
+    perpetual: bool = False
+    sursis: Sursis | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OtherPenalty:
+    """Any other penalty pronounced (Art 2 3)), named by ``label``, so the register never refuses one."""
+
+    type: ClassVar[str] = "other"
+    label: str
+    end_date: date | None = None
+    sursis: Sursis | None = None
+
+
 Penalty = (
     Imprisonment
     | Fine
@@ -194,6 +241,10 @@ Penalty = (
     | Dissolution
     | PublicProcurementExclusion
     | PlacementMeasure
+    | Confiscation
+    | Publication
+    | ProfessionalBan
+    | OtherPenalty
 )
 
 PENALTY_TYPES: tuple[type[Penalty], ...] = (
@@ -207,7 +258,13 @@ PENALTY_TYPES: tuple[type[Penalty], ...] = (
     Dissolution,
     PublicProcurementExclusion,
     PlacementMeasure,
+    Confiscation,
+    Publication,
+    ProfessionalBan,
+    OtherPenalty,
 )
+
+ACCESSORY_PENALTY_TYPES: tuple[type[Penalty], ...] = (Confiscation, Publication, ProfessionalBan, OtherPenalty)
 
 
 @dataclass(frozen=True, slots=True)
