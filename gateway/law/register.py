@@ -104,16 +104,28 @@ class ErasureDue:
         return f"100 years after birth, reached on {self.since.isoformat()}"
 
 
+def earliest_birth_date(person: NaturalPerson) -> date | None:
+    """Art 3, last paragraph, AMB-2 — the earliest day the known part of the birth date allows:
+    the date itself when complete, the 1st of the month for a year and month, 1 January for a year
+    alone; None when the birth date is wholly unknown."""
+    born = person.birth.date
+    if born is None:
+        return None
+    return date(born.year, born.month or 1, born.day or 1)
+
+
 def erasure_due(person: Person, on: date) -> ErasureDue | None:
-    """Art 3, last paragraph — a natural person's inscriptions are erased at death and at the
-    latest 100 years after birth. No rule for legal persons (AMB-3); a partial birth date never
-    triggers automatic erasure (AMB-2, see ``needs_manual_erasure_review``).
+    """Art 3, last paragraph — a natural person's inscriptions are erased at death and "au plus
+    tard" 100 years after birth. A partial birth date is erased on the 100th anniversary of its
+    earliest possible day, so that every birth date it allows is honoured (AMB-2, revised); a
+    wholly unknown one never triggers automatic erasure (see ``needs_manual_erasure_review``). No
+    rule for legal persons (AMB-3).
     """
     if isinstance(person, LegalPerson):
         return None
     if person.death_date is not None and person.death_date <= on:
         return ErasureDue(ErasureGround.DEATH, person.death_date)
-    born = person.birth.date.as_date() if person.birth.date else None
+    born = earliest_birth_date(person)
     if born is not None:
         hundredth = anniversary(born, ERASURE_AGE_YEARS)
         if hundredth <= on:
@@ -122,15 +134,9 @@ def erasure_due(person: Person, on: date) -> ErasureDue | None:
 
 
 def needs_manual_erasure_review(person: Person, on: date) -> bool:
-    """AMB-2 — a natural person whose birth date is unknown or partial is never erased
-    automatically (Art 3, last paragraph); once the earliest birth date the known part allows
-    is 100 years past, the person goes on a clerk's list instead."""
+    """Art 3, last paragraph, AMB-2 (revised) — a natural person whose birth date is wholly unknown
+    cannot be erased automatically at 100 years: unless already due (death), the person is on the
+    clerk's list. A partial birth date is erased automatically (``erasure_due``)."""
     if isinstance(person, LegalPerson) or erasure_due(person, on) is not None:
         return False
-    born = person.birth.date
-    if born is None:
-        return True
-    if born.is_complete:
-        return False
-    earliest = date(born.year, born.month or 1, 1)
-    return anniversary(earliest, ERASURE_AGE_YEARS) <= on
+    return person.birth.date is None

@@ -35,7 +35,8 @@ def erase_due_persons(
     *, uow: UnitOfWork, clock: Clock, official: str, on: date, dry_run: bool = False
 ) -> ErasureReport:
     """Erase every natural person whose erasure is due on ``on`` (Art 3 al.3), journalled (who,
-    when, why — not the erased data); list without erasing those with a partial birth date (AMB-2)."""
+    when, why — not the erased data); list without erasing those whose birth date is wholly unknown
+    (AMB-2: a partial one is erased on the centenary of its earliest possible day)."""
     report = ErasureReport(on=on)
     with uow:
         for person in uow.persons.iterate():

@@ -109,12 +109,30 @@ def test_art_3_never_erases_legal_persons_amb_3() -> None:
     assert erasure_due(LegalPerson(id="B1", name="ACME"), date(2200, 1, 1)) is None
 
 
-def test_amb_2_partial_birth_date_goes_to_a_clerk_once_it_could_be_100_years_old() -> None:
-    born_1926 = replace(LUXEMBOURGER, birth=Birth(PartialDate(1926)))
-    assert erasure_due(born_1926, date(2026, 11, 23)) is None
-    assert needs_manual_erasure_review(born_1926, date(2026, 11, 23))
-    assert not needs_manual_erasure_review(born_1926, date(2025, 12, 31))
-    born_1990_05 = replace(LUXEMBOURGER, birth=Birth(PartialDate(1990, 5)))
-    assert not needs_manual_erasure_review(born_1990_05, date(2026, 11, 23))
+@pytest.mark.parametrize(
+    ("born", "day_before", "erased_from"),
+    [
+        (PartialDate(1926), date(2025, 12, 31), date(2026, 1, 1)),
+        (PartialDate(1926, 8), date(2026, 7, 31), date(2026, 8, 1)),
+        (PartialDate(1928, 2), date(2028, 1, 31), date(2028, 2, 1)),
+        (PartialDate(1926, 8, 15), date(2026, 8, 14), date(2026, 8, 15)),
+    ],
+    ids=["year-only", "year-and-month", "year-and-february", "complete"],
+)
+def test_art_3_amb_2_erases_a_partial_birth_date_on_the_centenary_of_its_earliest_day(
+    born: PartialDate, day_before: date, erased_from: date
+) -> None:
+    person = replace(LUXEMBOURGER, birth=Birth(born))
+    assert erasure_due(person, day_before) is None
+    due = erasure_due(person, erased_from)
+    assert due is not None and (due.ground, due.since) == (ErasureGround.HUNDREDTH_BIRTHDAY, erased_from)
+    assert not needs_manual_erasure_review(person, day_before)
+    assert not needs_manual_erasure_review(person, erased_from)
+
+
+def test_art_3_amb_2_only_a_wholly_unknown_birth_date_goes_to_the_clerk() -> None:
     unknown = replace(LUXEMBOURGER, birth=Birth(None))
+    assert erasure_due(unknown, date(2126, 11, 23)) is None
     assert needs_manual_erasure_review(unknown, date(2026, 11, 23))
+    dead = replace(unknown, death_date=date(2026, 3, 1))
+    assert not needs_manual_erasure_review(dead, date(2026, 3, 1))

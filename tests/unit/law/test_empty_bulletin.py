@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from gateway.errors import InvalidRequest
 from gateway.model.conviction import FineNature, MinorInvolvement, PenaltyLevel
+from gateway.model.partial_date import PartialDate
+from gateway.model.person import Birth
 from gateway.ports import Tombstone
 from gateway.services.bulletin import compute_bulletin, compute_bulletins, erased_bulletin
 
@@ -61,6 +64,28 @@ def test_bulletin_of_a_dead_person_bears_neant_from_the_day_of_death_art_3(
 def test_bulletin_bears_neant_from_the_hundredth_birthday_art_3(on: date, nil: bool) -> None:
     person = natural(decision(prison(36)), born=date(1980, 5, 17))
     assert bulletin(person, 1, on).nil is nil
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize(
+    ("born", "on", "nil"),
+    [
+        (PartialDate(1926), date(2025, 12, 31), False),
+        (PartialDate(1926), date(2026, 1, 1), True),
+        (PartialDate(1926, 8), date(2026, 7, 31), False),
+        (PartialDate(1926, 8), date(2026, 8, 1), True),
+    ],
+    ids=["year-day-before", "year-1-january", "month-day-before", "month-1st"],
+)
+def test_bulletin_bears_neant_from_the_centenary_of_a_partial_birth_date_art_3_amb_2(
+    number: int, born: PartialDate, on: date, nil: bool
+) -> None:
+    person = replace(
+        natural(decision(prison(36), offences=(offence(MinorInvolvement.CONSTITUTIVE),))), birth=Birth(born)
+    )
+    result = bulletin(person, number, on)
+    assert result.nil is nil
+    assert (result.erasure is not None) is nil
 
 
 @pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
