@@ -12,7 +12,6 @@ from gateway.law.bulletin_common import (
     Context,
     SursisStatus,
     decide_by_penalties,
-    eur,
     full_sursis_status,
     is_crimcorr,
     measure_running,
@@ -20,6 +19,7 @@ from gateway.law.bulletin_common import (
     removed_by_later_decision,
     still_to_execute,
 )
+from gateway.law.fines import fine_in_euros, fines_at_most, fines_total_text
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import (
@@ -85,13 +85,14 @@ def default_not_notified(decision: Decision, article: str) -> Ruling | None:
 
 
 def small_fine_or_tig_window(penalty: Fine | CommunityService, decision: Decision, ctx: Context) -> Ruling:
-    """Art 7(1) al.2 — a fine of at most 1,000 EUR (the decision's fines summed) and a travail
-    d'intérêt général are no longer shown after five years from the day the conviction became
-    final; the anniversary day is still inside (AMB-4)."""
+    """Art 7(1) al.2 — a fine of at most 1,000 EUR (the decision's fines summed, AMB-31; a fine
+    with no euro value is never that small, AMB-29) and a travail d'intérêt général are no longer
+    shown after five years from the day the conviction became final; the anniversary day is still
+    inside (AMB-4)."""
     assert decision.final_date is not None  # a live decision is final
     last_day = anniversary(decision.final_date, FIVE_YEARS)
     what = (
-        f"fine totalling {eur(decision.fines_total_eur())} (at most 1,000 EUR)"
+        f"{fines_total_text(decision)} (at most 1,000 EUR)"
         if isinstance(penalty, Fine)
         else "travail d'intérêt général"
     )
@@ -157,9 +158,9 @@ def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context
     if excluded:
         return excluded
     if isinstance(penalty, Fine):
-        if decision.fines_total_eur() <= SMALL_FINE_EUR:
+        if fines_at_most(decision, SMALL_FINE_EUR):
             return small_fine_or_tig_window(penalty, decision, ctx)
-        return Ruling(True, f"fine totalling {eur(decision.fines_total_eur())} (more than 1,000 EUR)", "7(1)")
+        return Ruling(True, f"{fines_total_text(decision)} (more than 1,000 EUR)", "7(1)")
     if isinstance(penalty, CommunityService):
         return small_fine_or_tig_window(penalty, decision, ctx)
     if isinstance(penalty, DrivingBan):
@@ -224,8 +225,7 @@ def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) 
     if measure is not None:
         return measure
     if isinstance(penalty, Fine):
-        amount = "of unknown amount" if penalty.amount_eur is None else f"of {eur(penalty.amount_eur)}"
-        return Ruling(True, f"fine {amount}", "7(2)")
+        return Ruling(True, f"fine of {fine_in_euros(penalty)}", "7(2)")
     return Ruling(True, f"{penalty.type.replace('_', ' ')}", "7(2)")
 
 

@@ -23,13 +23,13 @@ from gateway.law.bulletin_common import (
     SursisStatus,
     accessory_penalty,
     decide_by_penalties,
-    eur,
     full_sursis_status,
     is_crimcorr,
     measure_running,
     not_live,
     removed_by_later_decision,
 )
+from gateway.law.fines import fines_at_most, fines_total_text
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import (
@@ -82,10 +82,10 @@ def suspended_imprisonment_up_to_24_months(
 
 def small_fines(decision: Decision, threshold: int, article: str) -> Ruling | None:
     """Art 8-1(1) 5) and 8-1(2) 4) — a fine of at most 2,500 EUR (25,000 EUR for a legal person),
-    or several fines totalling at most that, is not shown."""
-    total = decision.fines_total_eur()
-    if total <= threshold:
-        return Ruling(False, f"fines totalling {eur(total)} (at most {threshold:,} EUR)", article)
+    or several fines totalling at most that, is not shown. Every fine pronounced counts, suspended
+    or not (AMB-32); a fine with no euro value exceeds every threshold (AMB-29)."""
+    if fines_at_most(decision, threshold):
+        return Ruling(False, f"{fines_total_text(decision)} (at most {threshold:,} EUR)", article)
     return None
 
 
@@ -102,10 +102,11 @@ def correctional_fine_window(decision: Decision, ctx: Context) -> Ruling:
     conviction became final; the anniversary day is still inside (AMB-4)."""
     assert decision.final_date is not None  # a live decision is final
     last_day = anniversary(decision.final_date, FIVE_YEARS)
-    total = eur(decision.fines_total_eur())
     if ctx.on <= last_day:
         return Ruling(
-            True, f"correctional fines totalling {total}, within five years (until {last_day})", "8-1(1) al.2"
+            True,
+            f"correctional fine, {fines_total_text(decision)}, within five years (until {last_day})",
+            "8-1(1) al.2",
         )
     return Ruling(
         False,
@@ -194,7 +195,7 @@ def fine(penalty: Fine, status: SursisStatus | None, decision: Decision, ctx: Co
         return excluded
     if penalty.nature is FineNature.CORRECTIONNELLE:
         return correctional_fine_window(decision, ctx)
-    return Ruling(True, f"{penalty.nature.value} fines totalling {eur(decision.fines_total_eur())}", "8-1(1)")
+    return Ruling(True, f"{penalty.nature.value} fine, {fines_total_text(decision)}", "8-1(1)")
 
 
 def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context) -> Ruling:
@@ -261,9 +262,7 @@ def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) 
         )
         if excluded:
             return excluded
-        return Ruling(
-            True, f"fines totalling {eur(decision.fines_total_eur())} (more than 25,000 EUR)", "8-1(2)"
-        )
+        return Ruling(True, f"{fines_total_text(decision)} (more than 25,000 EUR)", "8-1(2)")
     measure = legal_person_measure(penalty, ctx, "8-1(2)")
     if measure is not None:
         return measure

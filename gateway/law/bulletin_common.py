@@ -16,7 +16,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 
 from gateway.law.register import inscribable_decision_type
 from gateway.law.ruling import Ruling
@@ -184,8 +183,3 @@ def decide_by_penalties(
         return excluded[0]
     articles = list(dict.fromkeys(r.article for r in excluded))
     return Ruling(False, "; ".join(r.reason for r in excluded), ", ".join(articles))
-
-
-def eur(amount: Decimal) -> str:
-    """An amount of euros for a reason: ``1,000 EUR``, ``1,000.50 EUR``."""
-    return f"{amount:,.0f} EUR" if amount == amount.to_integral_value() else f"{amount:,.2f} EUR"

@@ -332,9 +332,10 @@ class Decision:
         """The Member State a foreign decision was notified by (``ecris:XX``), else None."""
         return self.origin.removeprefix("ecris:") if self.origin.startswith("ecris:") else None
 
-    def fines_total_eur(self) -> Decimal:
-        """The sum of the decision's fines in euros (unknown conversions count as zero)."""
-        return sum(
-            (p.amount_eur for p in self.penalties if isinstance(p, Fine) and p.amount_eur is not None),
-            Decimal(0),
-        )
+    def fines_total_eur(self) -> Decimal | None:
+        """The sum in euros of every fine of the decision, suspended ones included; None when one
+        fine has no euro value (a foreign fine no reference rate converted, AMB-29)."""
+        amounts = [p.amount_eur for p in self.penalties if isinstance(p, Fine)]
+        if any(amount is None for amount in amounts):
+            return None
+        return sum((amount for amount in amounts if amount is not None), Decimal(0))

@@ -1,0 +1,29 @@
+"""How the law's rulings write what they cite, in French as a clerk reads it: dates ``dd/mm/yyyy``,
+numbers with a comma and thin-space thousands (``1 000,50 EUR``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+_LOCALE = "fr"
+
+
+def day(value: date) -> str:
+    """``04/03/2024``."""
+    return value.strftime("%d/%m/%Y")
+
+
+def number(value: Decimal | int) -> str:
+    """``50 000``, ``0,9512``: every digit given is kept."""
+    return format_decimal(value, locale=_LOCALE, decimal_quantization=False)
+
+
+def euros(amount: Decimal | int) -> str:
+    """``1 000 EUR``, ``1 000,50 EUR``: cents only when there are some."""
+    value = Decimal(amount)
+    if value == value.to_integral_value():
+        return f"{number(value.quantize(Decimal(1)))} EUR"
+    return f"{format_decimal(value, format='#,##0.00', locale=_LOCALE)} EUR"
