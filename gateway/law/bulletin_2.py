@@ -102,7 +102,9 @@ def small_fine_or_tig_window(penalty: Fine | CommunityService, decision: Decisio
 
 
 def driving_ban_being_executed(penalty: DrivingBan, ctx: Context) -> Ruling:
-    """Art 7(1) al.3 — a driving ban is shown while all or part of it remains to be executed."""
+    """Art 7(1) al.3 — a driving ban is shown while all or part of it remains to be executed. A ban
+    under a pending full sursis still remains to be executed (a revocation would make it
+    executable, AMB-33); it leaves once non avenue (7(1) 3)) or once its last day has passed."""
     end = penalty.execution_end_date
     if still_to_execute(end, ctx.on):
         return Ruling(True, _ban_running_reason(end), "7(1) al.3")
@@ -119,7 +121,8 @@ def measure_not_expired(
     penalty: DeprivationOfRights | MinorsActivityBan, ctx: Context, article: str
 ) -> Ruling:
     """Art 7(1) al.4 — an interdiction, incapacité or déchéance (the ban on activities with minors
-    included) is shown while its fixed duration has not expired; the last day is inside (AMB-5)."""
+    included) is shown while its fixed duration has not expired; the last day is inside (AMB-5).
+    A pending full sursis does not take it out before then (AMB-33)."""
     label = (
         "ban on activities with minors" if isinstance(penalty, MinorsActivityBan) else penalty.subtype.value
     )
