@@ -12,12 +12,14 @@ from adapters.cli.context import Context, pass_context
 from adapters.cli.register import ISO_DATE
 from adapters.text.bulletin_fr import render_bulletin
 from gateway.clock import today
+from gateway.law.bulletin_1 import Mentions
 from gateway.services.bulletin import Bulletin, deliver_bulletin
 
 
 def bulletin_to_json(bulletin: Bulletin) -> dict[str, Any]:
-    """The public JSON shape: person, number, on, nil, decisions, explanations."""
-    return {
+    """The public JSON shape: person, number, on, nil, decisions, explanations; N°1 adds
+    ``details``, what Art 1(3)-(4) inscribe with each decision shown."""
+    shape = {
         "person": bulletin.person_id,
         "number": bulletin.number,
         "on": bulletin.on.isoformat(),
@@ -26,6 +28,36 @@ def bulletin_to_json(bulletin: Bulletin) -> dict[str, Any]:
         "explanations": [
             {"decision": e.decision, "included": e.included, "article": e.article, "reason": e.reason}
             for e in bulletin.explanations
+        ],
+    }
+    if bulletin.number == 1:
+        shape["details"] = [mentions_to_json(m) for m in bulletin.details]
+    return shape
+
+
+def mentions_to_json(mentions: Mentions) -> dict[str, Any]:
+    """Art 1(3)-(4) for one decision: default judgment and opposition, obligations and durations."""
+    suspension = mentions.suspension
+    return {
+        "decision": mentions.decision,
+        "by_default_not_notified": mentions.by_default_not_notified,
+        "opposition_decision": mentions.opposition_decision,
+        "suspension": None
+        if suspension is None
+        else {
+            "type": suspension.type.value,
+            "duration_years": suspension.duration_years,
+            "obligations": list(suspension.obligations),
+        },
+        "sursis": [
+            {
+                "penalty_index": s.penalty_index,
+                "penalty": s.penalty,
+                "type": s.type.value,
+                "probation_years": s.probation_years,
+                "obligations": list(s.obligations),
+            }
+            for s in mentions.sursis
         ],
     }
 

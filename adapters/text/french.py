@@ -81,12 +81,24 @@ def _until(end: date | None, perpetual: bool = False) -> str:
     return f" jusqu'au {day(end)}" if end else ""
 
 
+def _years(years: int) -> str:
+    return f"{years} an{'s' if years > 1 else ''}"
+
+
+def _obligations(years: int | None, obligations: tuple[str, ...]) -> str:
+    """Art 1(4): « la mention des obligations imposées par la décision et de leur durée »."""
+    text = f", pendant {_years(years)}" if years is not None else ""
+    if obligations:
+        text += f", obligations imposées : {' ; '.join(obligations)}"
+    return text
+
+
 def describe_sursis(sursis: Sursis | None) -> str:
     if sursis is None:
         return ""
     partial = " partiel" if sursis.scope is SursisScope.PARTIAL else ""
     months = f" de {_months(sursis.suspended_months)}" if sursis.suspended_months else ""
-    text = f", avec sursis {sursis.type.value}{partial}{months}"
+    text = f", avec sursis {sursis.type.value}{partial}{months}{_obligations(sursis.probation_years, sursis.obligations)}"
     if sursis.revoked_on:
         text += f" (révoqué le {day(sursis.revoked_on)})"
     elif sursis.forfeited_on:
@@ -144,12 +156,15 @@ def describe_decision(decision: Decision) -> list[str]:
     lines = [heading]
     if decision.by_default_not_notified:
         lines.append("  rendue par défaut et non notifiée à personne")
+    if decision.opposition_decision:
+        lines.append(f"  décision rendue sur opposition : {decision.opposition_decision}")
     for offence in decision.offences:
         when = f" (faits du {partial_day(offence.date)})" if offence.date else ""
         lines.append(f"  infraction : {offence.qualification}{when}")
     if decision.suspension:
-        obligations = f" ; obligations : {', '.join(decision.suspension.obligations)}" if decision.suspension.obligations else ""
-        lines.append(f"  suspension {decision.suspension.type.value} du prononcé{obligations}")
+        suspension = decision.suspension
+        obligations = _obligations(suspension.duration_years, suspension.obligations)
+        lines.append(f"  suspension {suspension.type.value} du prononcé{obligations}")
     lines.extend(f"  peine : {describe_penalty(p)}" for p in decision.penalties)
     lines.extend(
         f"  {LATER_DECISION_LABELS[ld.type]} le {day(ld.date)}{f' : {ld.remarks}' if ld.remarks else ''}"

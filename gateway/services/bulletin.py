@@ -8,11 +8,13 @@ from datetime import date
 
 from gateway.clock import Clock
 from gateway.errors import InvalidRequest, NotFound
+from gateway.law.bulletin_1 import Mentions, mentions
 from gateway.law.bulletin_common import Context
 from gateway.law.bulletins import BULLETIN_NUMBERS, DecisionRule, rule_for
 from gateway.law.empty_bulletin import erased, erased_person
 from gateway.law.register import erasure_due
 from gateway.law.ruling import Ruling
+from gateway.model.conviction import Decision
 from gateway.model.person import LegalPerson, Person
 from gateway.ports import JournalEntry, PersonRepository, Tombstone, UnitOfWork
 
@@ -31,7 +33,8 @@ class Explanation:
 class Bulletin:
     """A bulletin as issued on day ``on``: ``nil`` when it bears "néant" (Art 8-4); ``decisions`` the
     ids shown, in the register's order; one explanation per decision of the person. ``erasure``
-    says why an erased person's bulletin is empty (Art 3)."""
+    says why an erased person's bulletin is empty (Art 3). ``details``, on N°1 only, gives for each
+    decision shown what Art 1(3)-(4) inscribe with it: opposition, obligations and their duration."""
 
     person_id: str
     number: int
@@ -40,6 +43,7 @@ class Bulletin:
     decisions: tuple[str, ...]
     explanations: tuple[Explanation, ...]
     erasure: Ruling | None = None
+    details: tuple[Mentions, ...] = ()
 
 
 def compute_bulletin(person: Person, number: int, on: date) -> Bulletin:
@@ -80,14 +84,17 @@ def _compute(person: Person, number: int, on: date, rule: DecisionRule, ctx: Con
             tuple(Explanation(d.id, False, gone.article, gone.reason) for d in decisions),
             gone,
         )
-    shown: list[str] = []
+    shown: list[Decision] = []
     explanations: list[Explanation] = []
     for decision in decisions:
         ruling = rule(decision, ctx)
         if ruling.included:
-            shown.append(decision.id)
+            shown.append(decision)
         explanations.append(Explanation(decision.id, ruling.included, ruling.article, ruling.reason))
-    return Bulletin(person.id, number, on, not shown, tuple(shown), tuple(explanations))
+    details = tuple(mentions(d) for d in shown) if number == 1 else ()
+    return Bulletin(
+        person.id, number, on, not shown, tuple(d.id for d in shown), tuple(explanations), details=details
+    )
 
 
 def erased_bulletin(tombstone: Tombstone, number: int, on: date) -> Bulletin:

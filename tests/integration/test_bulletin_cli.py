@@ -189,3 +189,49 @@ def test_issuing_a_bulletin_is_journalled_without_its_content(tmp_path: Path) ->
         entries = [e for e in uow.journal.entries() if e.action == "bulletin.issue"]
     assert [(e.official, e.subject, e.reason) for e in entries] == [("clerk-3", "1990071811111", "bulletin N°3 as of 2026-11-23")]
     assert "Benali" not in str(entries)
+
+
+def test_bulletin_1_json_adds_the_art_1_3_4_details_of_each_decision_shown(run: Any, tmp_path: Path) -> None:
+    suspended = {"type": "probatoire", "scope": "full", "probation_years": 3, "obligations": ["soins"]}
+    document = register(
+        natural_person(
+            "P1",
+            decision(
+                "D1",
+                by_default_not_notified=True,
+                opposition_decision="jugement sur opposition du 12/03/2021",
+                penalties=[{"type": "imprisonment", "months": 12, "sursis": suspended}],
+            ),
+        )
+    )
+    assert run("register", "import", str(write(tmp_path / "r.json", document))).exit_code == 0
+    data = bulletin_json(run, "P1", "--number", "1")
+    assert list(data) == ["person", "number", "on", "nil", "decisions", "explanations", "details"]
+    assert data["details"] == [
+        {
+            "decision": "D1",
+            "by_default_not_notified": True,
+            "opposition_decision": "jugement sur opposition du 12/03/2021",
+            "suspension": None,
+            "sursis": [
+                {
+                    "penalty_index": 0,
+                    "penalty": "imprisonment",
+                    "type": "probatoire",
+                    "probation_years": 3,
+                    "obligations": ["soins"],
+                }
+            ],
+        }
+    ]
+    assert list(bulletin_json(run, "P1", "--number", "2")) == [
+        "person",
+        "number",
+        "on",
+        "nil",
+        "decisions",
+        "explanations",
+    ]
+    text = run("bulletin", "P1", "--number", "1").stdout
+    assert "décision rendue sur opposition : jugement sur opposition du 12/03/2021" in text
+    assert "avec sursis probatoire, pendant 3 ans, obligations imposées : soins" in text
