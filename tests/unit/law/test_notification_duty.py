@@ -50,3 +50,27 @@ def test_art_12_1_does_not_notify_what_is_no_luxembourg_conviction_of_a_natural_
 ) -> None:
     assert not notifiable_decision(person, decision).included
     assert states_to_notify(person, decision) == ()
+
+
+FRENCH = NaturalPerson(id="P", surname="X", nationalities=("FR",))
+
+
+@pytest.mark.parametrize(
+    ("person", "changes", "notified"),
+    [
+        (FRENCH, {}, True),
+        (LegalPerson(id="B1", name="ACME", governing_law="FR"), {}, False),
+        (FRENCH, {"court_country": "DE"}, False),
+        (FRENCH, {"origin": "ecris:DE"}, False),
+        (FRENCH, {"kind": DecisionKind.SUSPENSION_OF_PRONOUNCEMENT}, False),
+        (FRENCH, {"kind": DecisionKind.PLACEMENT}, False),
+    ],
+    ids=["luxembourg-conviction", "legal-person", "court-abroad", "notified-from-abroad", "suspension", "placement"],
+)
+def test_art_12_1_each_condition_alone_decides_the_notification(
+    person: NaturalPerson | LegalPerson, changes: dict[str, object], notified: bool
+) -> None:
+    """Art 12(1): a conviction handed down in Luxembourg (court and origin), of a natural person."""
+    decision = replace(CONVICTION, **changes)  # type: ignore[arg-type]
+    assert notifiable_decision(person, decision).included is notified
+    assert states_to_notify(person, decision) == (("FR",) if notified else ())

@@ -10,6 +10,7 @@ from gateway.law.recipients import (
     Consent,
     ForeignSubject,
     Purpose,
+    Recipient,
     RecipientKind,
     foreign_central_authority_case,
     foreign_consent_required,
@@ -165,3 +166,56 @@ def test_bulletin_3_own_request_points_split_natural_and_legal_persons() -> None
 def test_third_countries_receive_under_conventions_on_every_bulletin() -> None:
     third = {r.bulletin: r.point for r in RECIPIENTS if r.kind is RecipientKind.THIRD_COUNTRY}
     assert third == {1: "4)", 2: "5)", 3: "5)", 4: "4)", 5: "4)"}
+
+
+NATURAL_PERSONS_ONLY = {
+    (1, "3bis)"),  # a third-country national is a natural person
+    (2, "3bis)"),  # ETIAS national unit: travellers
+    (2, "3ter)"),  # visa authority
+    (2, "3quater)"),  # immigration and asylum
+    (2, "4bis)"),
+    (3, "1)"),  # the person itself; a legal person asks under 2)
+    (3, "4bis)"),
+    *((4, p) for p in ("1)", "2) a)", "2) b)", "2) c)", "2) d)", "3)", "3bis)", "4)")),
+    *((5, p) for p in ("1)", "2)", "3)", "3bis)", "4)")),
+}
+LEGAL_PERSONS_ONLY = {(3, "2)")}
+
+
+@pytest.mark.parametrize("row", RECIPIENTS, ids=[f"N{r.bulletin}-{r.point}" for r in RECIPIENTS])
+def test_each_point_concerns_the_persons_its_text_names(row: Recipient) -> None:
+    key = (row.bulletin, row.point)
+    assert (may_receive(row, legal_person=False), may_receive(row, legal_person=True)) == (
+        key not in LEGAL_PERSONS_ONLY,
+        key not in NATURAL_PERSONS_ONLY,
+    )
+
+
+@pytest.mark.parametrize(
+    ("bulletin", "point", "purpose"),
+    [
+        (1, "1)", Purpose.CRIMINAL_PROCEEDINGS),
+        (1, "2)", Purpose.CRIMINAL_PROCEEDINGS),
+        (1, "5)", Purpose.DEFENCE),
+        (2, "1)", Purpose.ADMINISTRATIVE_APPLICATION),
+        (2, "2)", Purpose.INTELLIGENCE),
+        (2, "3)", Purpose.ERRU),
+        (2, "3bis)", Purpose.ETIAS),
+        (2, "3ter)", Purpose.VISA),
+        (2, "3quater)", Purpose.IMMIGRATION_PUBLIC_ORDER),
+        (3, "1)", Purpose.OWN_REQUEST),
+        (3, "2)", Purpose.OWN_REQUEST),
+        (3, "3)", Purpose.ADMINISTRATIVE_APPLICATION),
+        (4, "1)", Purpose.OWN_REQUEST),
+        (4, "2) a)", Purpose.DRIVING_LICENCE),
+        (4, "2) b)", Purpose.AVIATION_LICENCE),
+        (4, "2) c)", Purpose.RAIL_LICENCE),
+        (4, "2) d)", Purpose.TAXI_LICENCE),
+        (5, "1)", Purpose.OWN_REQUEST),
+        (5, "2)", Purpose.COMMUNAL_TEACHING_EMPLOYMENT),
+    ],
+)
+def test_each_national_point_serves_its_own_purpose(bulletin: int, point: str, purpose: Purpose) -> None:
+    row = recipient(bulletin, point)
+    assert (row.purpose, row.kind) == (purpose, RecipientKind.NATIONAL)
+    assert not row.ten_working_days
