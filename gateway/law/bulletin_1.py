@@ -17,11 +17,11 @@ from gateway.law.ruling import Ruling
 from gateway.model.conviction import Decision, DecisionKind, Suspension, SuspensionType
 
 _SHOWN = {
-    DecisionKind.CONVICTION: Ruling(True, "conviction inscribed in the register", "5"),
+    DecisionKind.CONVICTION: Ruling(True, "condamnation inscrite au casier judiciaire", "5"),
     DecisionKind.SUSPENSION_OF_PRONOUNCEMENT: Ruling(
-        True, "suspension of the pronouncement inscribed in the register", "5"
+        True, "suspension du prononcé inscrite au casier judiciaire", "5"
     ),
-    DecisionKind.PLACEMENT: Ruling(True, "placement inscribed in the register", "5"),
+    DecisionKind.PLACEMENT: Ruling(True, "mesure de placement inscrite au casier judiciaire", "5"),
 }
 
 

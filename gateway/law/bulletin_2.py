@@ -22,6 +22,7 @@ from gateway.law.bulletin_common import (
 from gateway.law.fines import fine_in_euros, fines_at_most, fines_total_text
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
+from gateway.law.wording import day, euros, penalty_name
 from gateway.model.conviction import (
     Closure,
     CommunityService,
@@ -34,6 +35,7 @@ from gateway.model.conviction import (
     MinorsActivityBan,
     Penalty,
     PublicProcurementExclusion,
+    RightsSubtype,
 )
 
 SMALL_FINE_EUR = 1000
@@ -51,7 +53,10 @@ def universe_natural(decision: Decision) -> Ruling | None:
 
 
 _OUTSIDE_NATURAL = Ruling(
-    False, "neither a criminal or correctional conviction nor a placement in criminal proceedings", "7(1)"
+    False,
+    "ni condamnation à une peine criminelle ou correctionnelle, ni mesure de placement ordonnée à "
+    "l'occasion d'une procédure pénale",
+    "7(1)",
 )
 
 
@@ -59,28 +64,28 @@ def fine_under_pending_sursis(penalty: Penalty, status: SursisStatus | None, art
     """Art 7(1) 1) and 7(2) 1) — a fine with a (full) sursis simple or probatoire is not shown,
     "à moins que le sursis ne soit déchu ou révoqué"."""
     if isinstance(penalty, Fine) and status is SursisStatus.PENDING:
-        return Ruling(False, "fine with a sursis that is neither forfeited nor revoked", article)
+        return Ruling(False, "amende assortie d'un sursis ni déchu ni révoqué", article)
     return None
 
 
 def suspension_of_pronouncement(decision: Decision, article: str) -> Ruling | None:
     """Art 7(1) 2) and 7(2) 2) — decisions suspending the pronouncement are not shown."""
     if decision.kind is DecisionKind.SUSPENSION_OF_PRONOUNCEMENT:
-        return Ruling(False, "decision suspending the pronouncement of the conviction", article)
+        return Ruling(False, "décision ordonnant la suspension du prononcé de la condamnation", article)
     return None
 
 
 def non_avenue(status: SursisStatus | None, article: str) -> Ruling | None:
     """Art 7(1) 3) and 7(2) 3) — a penalty with a sursis is not shown once it is deemed non avenue."""
     if status is SursisStatus.NON_AVENUE:
-        return Ruling(False, "penalty with a sursis now deemed non avenue", article)
+        return Ruling(False, "peine assortie d'un sursis, désormais considérée comme non avenue", article)
     return None
 
 
 def default_not_notified(decision: Decision, article: str) -> Ruling | None:
     """Art 7(1) 4) and 7(2) 4) — decisions given by default and not served on the person."""
     if decision.by_default_not_notified:
-        return Ruling(False, "judgment by default not notified to the person", article)
+        return Ruling(False, "décision rendue par défaut et non notifiée à personne", article)
     return None
 
 
@@ -92,13 +97,23 @@ def small_fine_or_tig_window(penalty: Fine | CommunityService, decision: Decisio
     assert decision.final_date is not None  # a live decision is final
     last_day = anniversary(decision.final_date, FIVE_YEARS)
     what = (
-        f"{fines_total_text(decision)} (at most 1,000 EUR)"
+        f"{fines_total_text(decision)} (au plus {euros(SMALL_FINE_EUR)})"
         if isinstance(penalty, Fine)
         else "travail d'intérêt général"
     )
     if ctx.on <= last_day:
-        return Ruling(True, f"{what}, within five years of the final date (until {last_day})", "7(1) al.2")
-    return Ruling(False, f"{what}, more than five years after the final date (until {last_day})", "7(1) al.2")
+        return Ruling(
+            True,
+            f"{what}, dans les cinq ans du jour où la décision est coulée en force de chose jugée "
+            f"(jusqu'au {day(last_day)})",
+            "7(1) al.2",
+        )
+    return Ruling(
+        False,
+        f"{what}, plus de cinq ans après que la décision est coulée en force de chose jugée "
+        f"(délai échu le {day(last_day)})",
+        "7(1) al.2",
+    )
 
 
 def driving_ban_being_executed(penalty: DrivingBan, ctx: Context) -> Ruling:
@@ -108,13 +123,14 @@ def driving_ban_being_executed(penalty: DrivingBan, ctx: Context) -> Ruling:
     end = penalty.execution_end_date
     if still_to_execute(end, ctx.on):
         return Ruling(True, _ban_running_reason(end), "7(1) al.3")
-    return Ruling(False, f"driving ban executed (last day {end})", "7(1) al.3")
+    assert end is not None  # a ban without a recorded end is still to execute
+    return Ruling(False, f"interdiction de conduire exécutée (dernier jour : {day(end)})", "7(1) al.3")
 
 
 def _ban_running_reason(end: date | None) -> str:
     if end is None:
-        return "driving ban still to be executed"
-    return f"driving ban still being executed (last day {end})"
+        return "interdiction de conduire restant à exécuter"
+    return f"interdiction de conduire en cours d'exécution (dernier jour : {day(end)})"
 
 
 def measure_not_expired(
@@ -123,15 +139,27 @@ def measure_not_expired(
     """Art 7(1) al.4 — an interdiction, incapacité or déchéance (the ban on activities with minors
     included) is shown while its fixed duration has not expired; the last day is inside (AMB-5).
     A pending full sursis does not take it out before then (AMB-33)."""
-    label = (
-        "ban on activities with minors" if isinstance(penalty, MinorsActivityBan) else penalty.subtype.value
-    )
+    label = penalty_name(penalty.type) if isinstance(penalty, MinorsActivityBan) else RIGHTS[penalty.subtype]
     if penalty.perpetual:
-        return Ruling(True, f"perpetual {label}", article)
-    if measure_running(penalty.end_date, False, ctx.on):
-        until = f" until {penalty.end_date}" if penalty.end_date else " (no end recorded)"
-        return Ruling(True, f"{label} running{until}", article)
-    return Ruling(False, f"{label} expired (last day {penalty.end_date})", article)
+        return Ruling(True, f"{label} à vie", article)
+    return measure_ruling(label, penalty.end_date, ctx, article)
+
+
+RIGHTS = {
+    RightsSubtype.INTERDICTION: "interdiction",
+    RightsSubtype.INCAPACITE: "incapacité",
+    RightsSubtype.DECHEANCE: "déchéance",
+}
+
+
+def measure_ruling(label: str, end: date | None, ctx: Context, article: str) -> Ruling:
+    """Art 7(1) al.4, 7(2) al.3 (and 8-1) — a measure of fixed duration is shown while it runs,
+    its recorded last day included (AMB-5); one without a recorded end runs."""
+    if measure_running(end, False, ctx.on):
+        until = f" jusqu'au {day(end)}" if end else " (sans date de fin enregistrée)"
+        return Ruling(True, f"{label} en cours{until}", article)
+    assert end is not None
+    return Ruling(False, f"{label} expirée (dernier jour : {day(end)})", article)
 
 
 def legal_person_measure(penalty: Penalty, ctx: Context, paragraph: str) -> Ruling | None:
@@ -140,15 +168,11 @@ def legal_person_measure(penalty: Penalty, ctx: Context, paragraph: str) -> Ruli
     déchéance, incapacité and exclusion from public procurement while they run (al.3). None for any
     other penalty. ``paragraph`` is ``7(2)`` or ``8-1(2)``."""
     if isinstance(penalty, Closure):
-        return Ruling(True, "closure of the undertaking or establishment", f"{paragraph} al.2")
+        return Ruling(True, "fermeture de l'entreprise ou de l'établissement", f"{paragraph} al.2")
     if isinstance(penalty, Dissolution):
         return Ruling(True, "dissolution", f"{paragraph} al.2")
     if isinstance(penalty, PublicProcurementExclusion):
-        if measure_running(penalty.end_date, False, ctx.on):
-            return Ruling(True, "exclusion from public procurement running", f"{paragraph} al.3")
-        return Ruling(
-            False, f"exclusion from public procurement expired (last day {penalty.end_date})", f"{paragraph} al.3"
-        )
+        return measure_ruling(penalty_name(penalty.type), penalty.end_date, ctx, f"{paragraph} al.3")
     if isinstance(penalty, DeprivationOfRights | MinorsActivityBan):
         return measure_not_expired(penalty, ctx, f"{paragraph} al.3")
     return None
@@ -163,7 +187,7 @@ def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context
     if isinstance(penalty, Fine):
         if fines_at_most(decision, SMALL_FINE_EUR):
             return small_fine_or_tig_window(penalty, decision, ctx)
-        return Ruling(True, f"{fines_total_text(decision)} (more than 1,000 EUR)", "7(1)")
+        return Ruling(True, f"{fines_total_text(decision)} (plus de {euros(SMALL_FINE_EUR)})", "7(1)")
     if isinstance(penalty, CommunityService):
         return small_fine_or_tig_window(penalty, decision, ctx)
     if isinstance(penalty, DrivingBan):
@@ -171,19 +195,15 @@ def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context
     if isinstance(penalty, DeprivationOfRights | MinorsActivityBan):
         return measure_not_expired(penalty, ctx, "7(1) al.4")
     if isinstance(penalty, Closure | PublicProcurementExclusion):
-        if measure_running(penalty.end_date, False, ctx.on):
-            return Ruling(True, f"{penalty.type.replace('_', ' ')} running", "7(1)")
-        return Ruling(
-            False, f"{penalty.type.replace('_', ' ')} expired (last day {penalty.end_date})", "7(1)"
-        )
+        return measure_ruling(penalty_name(penalty.type), penalty.end_date, ctx, "7(1)")
     if isinstance(penalty, Dissolution):
         return Ruling(True, "dissolution", "7(1)")
     return _ALWAYS_NATURAL[penalty.type]
 
 
 _ALWAYS_NATURAL = {
-    "imprisonment": Ruling(True, "imprisonment (no exclusion on N°2)", "7(1)"),
-    "placement": Ruling(True, "placement measure ordered in criminal proceedings", "7(1)"),
+    "imprisonment": Ruling(True, "emprisonnement (aucune exclusion au bulletin N°2)", "7(1)"),
+    "placement": Ruling(True, "mesure de placement ordonnée à l'occasion d'une procédure pénale", "7(1)"),
 }
 
 
@@ -200,7 +220,7 @@ def decide_natural(decision: Decision, ctx: Context) -> Ruling:
     if excluded:
         return excluded
     if decision.kind is DecisionKind.PLACEMENT and not decision.penalties:
-        return Ruling(True, "placement ordered in criminal proceedings", "7(1)")
+        return Ruling(True, "placement ordonné à l'occasion d'une procédure pénale", "7(1)")
     return decide_by_penalties(decision, ctx, penalty_qualifies_natural, "7(1) al.5")
 
 
@@ -212,7 +232,7 @@ def universe_legal(decision: Decision) -> Ruling | None:
     return None if is_crimcorr(decision) else _OUTSIDE_LEGAL
 
 
-_OUTSIDE_LEGAL = Ruling(False, "not a conviction to criminal or correctional penalties", "7(2)")
+_OUTSIDE_LEGAL = Ruling(False, "pas une condamnation à une peine criminelle ou correctionnelle", "7(2)")
 
 
 def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) -> Ruling:
@@ -228,8 +248,8 @@ def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) 
     if measure is not None:
         return measure
     if isinstance(penalty, Fine):
-        return Ruling(True, f"fine of {fine_in_euros(penalty)}", "7(2)")
-    return Ruling(True, f"{penalty.type.replace('_', ' ')}", "7(2)")
+        return Ruling(True, f"amende de {fine_in_euros(penalty)}", "7(2)")
+    return Ruling(True, penalty_name(penalty.type), "7(2)")
 
 
 def decide_legal(decision: Decision, ctx: Context) -> Ruling:

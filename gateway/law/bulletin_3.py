@@ -15,23 +15,23 @@ from gateway.law.bulletin_2 import (
     fine_under_pending_sursis,
     legal_person_measure,
     measure_not_expired,
+    measure_ruling,
     non_avenue,
     suspension_of_pronouncement,
 )
 from gateway.law.bulletin_common import (
     Context,
     SursisStatus,
-    accessory_penalty,
     decide_by_penalties,
     full_sursis_status,
     is_crimcorr,
-    measure_running,
     not_live,
     removed_by_later_decision,
 )
 from gateway.law.fines import fines_at_most, fines_total_text
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
+from gateway.law.wording import day, euros, penalty_name
 from gateway.model.conviction import (
     Closure,
     CommunityService,
@@ -62,7 +62,7 @@ def universe(decision: Decision, article: str) -> Ruling | None:
     penalties. Placements are not on N°3."""
     if is_crimcorr(decision):
         return None
-    return Ruling(False, "not a conviction to criminal or correctional penalties", article)
+    return Ruling(False, "pas une condamnation à une peine criminelle ou correctionnelle", article)
 
 
 def suspended_imprisonment_up_to_24_months(
@@ -74,7 +74,7 @@ def suspended_imprisonment_up_to_24_months(
     if status is SursisStatus.PENDING and penalty.months <= SUSPENDED_IMPRISONMENT_MONTHS:
         return Ruling(
             False,
-            f"imprisonment of {penalty.months} months (at most 24), sursis neither forfeited nor revoked",
+            f"emprisonnement de {penalty.months} mois (au plus 24) assorti d'un sursis ni déchu ni révoqué",
             "8-1(1) 1)",
         )
     return None
@@ -85,7 +85,7 @@ def small_fines(decision: Decision, threshold: int, article: str) -> Ruling | No
     or several fines totalling at most that, is not shown. Every fine pronounced counts, suspended
     or not (AMB-32); a fine with no euro value exceeds every threshold (AMB-29)."""
     if fines_at_most(decision, threshold):
-        return Ruling(False, f"{fines_total_text(decision)} (at most {threshold:,} EUR)", article)
+        return Ruling(False, f"{fines_total_text(decision)} (au plus {euros(threshold)})", article)
     return None
 
 
@@ -105,12 +105,14 @@ def correctional_fine_window(decision: Decision, ctx: Context) -> Ruling:
     if ctx.on <= last_day:
         return Ruling(
             True,
-            f"correctional fine, {fines_total_text(decision)}, within five years (until {last_day})",
+            f"amende correctionnelle, {fines_total_text(decision)}, dans les cinq ans du jour où la décision "
+            f"est coulée en force de chose jugée (jusqu'au {day(last_day)})",
             "8-1(1) al.2",
         )
     return Ruling(
         False,
-        f"correctional fine, more than five years after the final date (until {last_day})",
+        f"amende correctionnelle, plus de cinq ans après que la décision est coulée en force de chose jugée "
+        f"(délai échu le {day(last_day)})",
         "8-1(1) al.2",
     )
 
@@ -134,26 +136,26 @@ def single_short_imprisonment(penalty: Imprisonment, ctx: Context) -> Ruling:
         if expiry is not None and expiry <= on:
             return Ruling(
                 False,
-                f"only conviction, imprisonment of {months} months (at most 12): the conditional "
-                f"release's period expired on {expiry} without revocation",
+                f"condamnation unique, emprisonnement de {months} mois (au plus 12) : délai d'épreuve de la "
+                f"libération conditionnelle expiré le {day(expiry)} sans révocation",
                 "8-1(1) al.3",
             )
         return Ruling(
             True,
-            f"only conviction, imprisonment of {months} months (at most 12): conditional release, "
-            f"period running (expires {expiry or 'on an unrecorded date'})",
+            f"condamnation unique, emprisonnement de {months} mois (au plus 12) : libération conditionnelle, "
+            f"délai d'épreuve en cours ({f'expire le {day(expiry)}' if expiry else 'fin non enregistrée'})",
             "8-1(1) al.3",
         )
     executed = penalty.executed_on
     if executed is not None and executed <= on:
         return Ruling(
             False,
-            f"only conviction, imprisonment of {months} months (at most 12), executed on {executed}",
+            f"condamnation unique, emprisonnement de {months} mois (au plus 12), exécuté le {day(executed)}",
             "8-1(1) al.3",
         )
     return Ruling(
         True,
-        f"only conviction, imprisonment of {months} months (at most 12), not yet executed",
+        f"condamnation unique, emprisonnement de {months} mois (au plus 12), pas encore exécuté",
         "8-1(1) al.3",
     )
 
@@ -172,17 +174,19 @@ def imprisonment(penalty: Imprisonment, status: SursisStatus | None, ctx: Contex
             return single_short_imprisonment(penalty, ctx)
         return Ruling(
             True,
-            f"imprisonment of {months} months (at most 12) but not the person's only conviction "
-            f"({convictions} convictions)",
+            f"emprisonnement de {months} mois (au plus 12), mais pas la seule condamnation de la personne "
+            f"({convictions} condamnations)",
             "8-1(1) al.3",
         )
     if status is SursisStatus.PENDING:
         return Ruling(
-            True, f"imprisonment of {months} months with a sursis (more than 24 months)", "8-1(1) 1)"
+            True, f"emprisonnement de {months} mois assorti d'un sursis (plus de 24 mois)", "8-1(1) 1)"
         )
-    if status is SursisStatus.REVOKED or status is SursisStatus.FORFEITED:
-        return Ruling(True, f"imprisonment of {months} months, sursis {status.value}", "8-1(1) 1)")
-    return Ruling(True, f"imprisonment of {months} months", "8-1(1)")
+    if status is SursisStatus.REVOKED:
+        return Ruling(True, f"emprisonnement de {months} mois, sursis révoqué", "8-1(1) 1)")
+    if status is SursisStatus.FORFEITED:
+        return Ruling(True, f"emprisonnement de {months} mois, sursis déchu", "8-1(1) 1)")
+    return Ruling(True, f"emprisonnement de {months} mois", "8-1(1)")
 
 
 def fine(penalty: Fine, status: SursisStatus | None, decision: Decision, ctx: Context) -> Ruling:
@@ -195,7 +199,7 @@ def fine(penalty: Fine, status: SursisStatus | None, decision: Decision, ctx: Co
         return excluded
     if penalty.nature is FineNature.CORRECTIONNELLE:
         return correctional_fine_window(decision, ctx)
-    return Ruling(True, f"{penalty.nature.value} fine, {fines_total_text(decision)}", "8-1(1)")
+    return Ruling(True, f"amende {penalty.nature.value}, {fines_total_text(decision)}", "8-1(1)")
 
 
 def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context) -> Ruling:
@@ -220,13 +224,12 @@ def penalty_qualifies_natural(penalty: Penalty, decision: Decision, ctx: Context
     if isinstance(penalty, Dissolution):
         return Ruling(True, "dissolution", "8-1(1)")
     if isinstance(penalty, Closure | PublicProcurementExclusion):
-        if measure_running(penalty.end_date, False, ctx.on):
-            return Ruling(True, f"{penalty.type.replace('_', ' ')} running", "8-1(1)")
-        return Ruling(False, f"{penalty.type.replace('_', ' ')} expired (last day {penalty.end_date})", "8-1(1)")
-    return accessory_penalty(penalty) or Ruling(False, f"{penalty.type} is not shown on N°3", "8-1(1)")
+        return measure_ruling(penalty_name(penalty.type), penalty.end_date, ctx, "8-1(1)")
+    # accessory penalties never reach here: decide_by_penalties answers for them (AMB-30)
+    return Ruling(False, f"{penalty_name(penalty.type)} : ne figure pas au bulletin N°3", "8-1(1)")
 
 
-_PLACEMENT = Ruling(False, "placement measure (placements are not on N°3)", "8-1(1)")
+_PLACEMENT = Ruling(False, "mesure de placement (les placements ne figurent pas au bulletin N°3)", "8-1(1)")
 
 
 def decide_natural(decision: Decision, ctx: Context) -> Ruling:
@@ -262,11 +265,13 @@ def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) 
         )
         if excluded:
             return excluded
-        return Ruling(True, f"{fines_total_text(decision)} (more than 25,000 EUR)", "8-1(2)")
+        return Ruling(
+            True, f"{fines_total_text(decision)} (plus de {euros(LEGAL_PERSON_SMALL_FINE_EUR)})", "8-1(2)"
+        )
     measure = legal_person_measure(penalty, ctx, "8-1(2)")
     if measure is not None:
         return measure
-    return Ruling(True, f"{penalty.type.replace('_', ' ')}", "8-1(2)")
+    return Ruling(True, penalty_name(penalty.type), "8-1(2)")
 
 
 def decide_legal(decision: Decision, ctx: Context) -> Ruling:

@@ -20,6 +20,7 @@ from gateway.law.bulletin_common import (
 )
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
+from gateway.law.wording import day
 from gateway.model.conviction import Decision, DecisionKind, DrivingBan, SursisScope
 
 THREE_YEARS = 3
@@ -66,14 +67,20 @@ def driving_ban_tail(ban: DrivingBan, ctx: Context) -> Ruling:
     last_day = anniversary(reference, THREE_YEARS)
     if ctx.on <= last_day:
         return Ruling(
-            True, f"driving ban, within three years of {reference} (until {last_day})", "8-2(1) al.2"
+            True,
+            f"interdiction de conduire, dans les trois ans du {day(reference)} (jusqu'au {day(last_day)})",
+            "8-2(1) al.2",
         )
     return Ruling(
-        False, f"driving ban, more than three years after {reference} (until {last_day})", "8-2(1) al.2"
+        False,
+        f"interdiction de conduire, plus de trois ans après le {day(reference)} (délai échu le {day(last_day)})",
+        "8-2(1) al.2",
     )
 
 
-_BAN_RUNNING = Ruling(True, "driving ban still to be executed or with a sursis pending", "8-2(1)")
+_BAN_RUNNING = Ruling(
+    True, "interdiction de conduire restant à exécuter ou assortie d'un sursis en cours", "8-2(1)"
+)
 
 
 def decide(decision: Decision, ctx: Context) -> Ruling:
@@ -85,10 +92,14 @@ def decide(decision: Decision, ctx: Context) -> Ruling:
         return excluded
     on_n3 = on_bulletin_3(decision, ctx)
     if on_n3.included:
-        return Ruling(True, f"on bulletin N°3 ({on_n3.article}: {on_n3.reason})", "8-2(1)")
+        return Ruling(True, f"figure au bulletin N°3 ({on_n3.article} : {on_n3.reason})", "8-2(1)")
     bans = [p for p in decision.penalties if isinstance(p, DrivingBan)]
     if not bans or decision.kind is not DecisionKind.CONVICTION:
-        return Ruling(False, f"not on bulletin N°3 ({on_n3.reason}) and no driving ban", on_n3.article)
+        return Ruling(
+            False,
+            f"ne figure pas au bulletin N°3 ({on_n3.reason}) et aucune interdiction de conduire",
+            on_n3.article,
+        )
     last = on_n3
     for ban in bans:
         last = driving_ban_tail(ban, ctx)

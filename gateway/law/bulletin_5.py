@@ -23,7 +23,7 @@ def suspension_of_pronouncement(decision: Decision) -> Ruling | None:
     return None
 
 
-_SUSPENSION = Ruling(False, "suspension of the pronouncement: not a conviction (AMB-12)", "8-3(1)")
+_SUSPENSION = Ruling(False, "suspension du prononcé : pas une condamnation (AMB-12)", "8-3(1)")
 
 
 def acts_against_a_minor(decision: Decision) -> Ruling | None:
@@ -31,9 +31,13 @@ def acts_against_a_minor(decision: Decision) -> Ruling | None:
     that element being constitutive of the offence or aggravating the penalty."""
     for offence in decision.offences:
         if offence.minor in _AGAINST_MINOR:
-            what = "constitutive of" if offence.minor is MinorInvolvement.CONSTITUTIVE else "aggravating"
+            what = (
+                "un élément constitutif de l'infraction"
+                if offence.minor is MinorInvolvement.CONSTITUTIVE
+                else "une circonstance aggravante"
+            )
             return Ruling(
-                True, f"{offence.qualification}: the minor's involvement is {what} the offence", "8-3(1) al.1"
+                True, f"{offence.qualification} : le fait commis contre un mineur est {what}", "8-3(1) al.1"
             )
     return None
 
@@ -46,8 +50,16 @@ def minors_activity_ban(decision: Decision) -> Ruling | None:
     return None
 
 
-_BAN = Ruling(True, "ban on activities involving direct and regular contact with minors", "8-3(1) al.2")
-_NOTHING = Ruling(False, "no act against or involving a minor and no ban on activities with minors", "8-3(1)")
+_BAN = Ruling(
+    True,
+    "interdiction d'exercer une activité impliquant un contact direct et régulier avec des mineurs",
+    "8-3(1) al.2",
+)
+_NOTHING = Ruling(
+    False,
+    "ni fait commis contre un mineur ou l'impliquant, ni interdiction d'activités avec des mineurs",
+    "8-3(1)",
+)
 
 
 def decide(decision: Decision, ctx: Context) -> Ruling:

@@ -19,6 +19,7 @@ from datetime import date
 
 from gateway.law.register import inscribable_decision_type
 from gateway.law.ruling import Ruling
+from gateway.law.wording import day, penalty_name
 from gateway.model.conviction import (
     ACCESSORY_PENALTY_TYPES,
     Decision,
@@ -77,12 +78,14 @@ def not_live(decision: Decision, on: date) -> Ruling | None:
     if final is None:
         return _NOT_FINAL
     if final > on:
-        return Ruling(False, f"not yet final on that day (final on {final.isoformat()})", "1(1)")
+        return Ruling(
+            False, f"pas encore coulée en force de chose jugée à cette date (le {day(final)})", "1(1)"
+        )
     by_type = inscribable_decision_type(decision)
-    return None if by_type.included else Ruling(False, f"not inscribed: {by_type.reason}", by_type.article)
+    return None if by_type.included else Ruling(False, f"non inscrite : {by_type.reason}", by_type.article)
 
 
-_NOT_FINAL = Ruling(False, "the decision has no date of force de chose jugée", "1(1)")
+_NOT_FINAL = Ruling(False, "la décision n'a pas de date de coulée en force de chose jugée", "1(1)")
 
 
 def removed_by_later_decision(decision: Decision, on: date) -> Ruling | None:
@@ -92,9 +95,9 @@ def removed_by_later_decision(decision: Decision, on: date) -> Ruling | None:
     for later in decision.later_decisions:
         if later.date <= on:
             if later.type is LaterDecisionType.AMNESTY:
-                return Ruling(False, f"amnestied on {later.date.isoformat()}", "2 5)")
+                return Ruling(False, f"amnistiée le {day(later.date)}", "2 5)")
             if later.type is LaterDecisionType.REHABILITATION:
-                return Ruling(False, f"rehabilitated on {later.date.isoformat()}", "RULES §D 28")
+                return Ruling(False, f"réhabilitée le {day(later.date)}", "RULES §D 28")
     return None
 
 
@@ -154,8 +157,11 @@ def accessory_penalty(penalty: Penalty) -> Ruling | None:
     """Art 2 3), AMB-30 — an accessory penalty (confiscation, publication, professional ban, other) is
     inscribed and shown with its decision, but never by itself keeps the decision on N°2 to N°5."""
     if isinstance(penalty, ACCESSORY_PENALTY_TYPES):
-        label = penalty.type.replace("_", " ")
-        return Ruling(False, f"accessory penalty ({label}): shown with its decision, never on its own", "2 3)")
+        return Ruling(
+            False,
+            f"peine accessoire ({penalty_name(penalty.type)}) : portée avec sa décision, jamais à elle seule",
+            "2 3)",
+        )
     return None
 
 
@@ -166,7 +172,7 @@ def decide_by_penalties(
     qualifies, with all its penalties; otherwise the exclusions of its penalties are the reason."""
     penalties = decision.penalties
     if not penalties:
-        return Ruling(False, "the decision records no penalty to show", contagion_article)
+        return Ruling(False, "la décision ne comporte aucune peine à porter au bulletin", contagion_article)
     excluded: list[Ruling] = []
     for penalty in penalties:
         ruling = accessory_penalty(penalty) or qualifies(penalty, decision, ctx)
@@ -175,11 +181,11 @@ def decide_by_penalties(
                 return ruling
             return Ruling(
                 True,
-                f"{ruling.reason}; the decision is shown with all its penalties ({contagion_article})",
+                f"{ruling.reason} ; la décision est portée avec toutes ses peines ({contagion_article})",
                 ruling.article,
             )
         excluded.append(ruling)
     if len(excluded) == 1:
         return excluded[0]
     articles = list(dict.fromkeys(r.article for r in excluded))
-    return Ruling(False, "; ".join(r.reason for r in excluded), ", ".join(articles))
+    return Ruling(False, " ; ".join(r.reason for r in excluded), ", ".join(articles))

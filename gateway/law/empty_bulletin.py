@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from gateway.law.register import ErasureDue
 from gateway.law.ruling import Ruling
+from gateway.law.wording import day
 
 NIL_MENTION = "néant"
 
@@ -20,9 +22,10 @@ def is_nil(rulings: Iterable[Ruling]) -> bool:
 def erased(due: ErasureDue) -> Ruling:
     """Art 3, last paragraph — once the person died or reached 100 years, no inscription is shown
     on any bulletin, even before the daily erasure has run (R-ERASE-1)."""
-    return Ruling(False, f"inscriptions to be erased: {due.reason}", due.article)
+    return Ruling(False, f"inscriptions à effacer : {due.reason}", due.article)
 
 
-def erased_person(erased_on: str, reason: str) -> Ruling:
-    """Art 3, last paragraph — an erased person's register holds nothing to show: "néant"."""
-    return Ruling(False, f"inscriptions erased on {erased_on} ({reason})", "3 al.3")
+def erased_person(erased_on: date, reason: str) -> Ruling:
+    """Art 3, last paragraph — an erased person's register holds nothing to show: "néant".
+    ``reason`` is the one recorded at erasure."""
+    return Ruling(False, f"inscriptions effacées le {day(erased_on)} ({reason})", "3 al.3")

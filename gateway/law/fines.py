@@ -39,7 +39,7 @@ def fines_total_text(decision: Decision) -> str:
     foreign = [fine_in_euros(f) for f in fines if f.currency not in (None, "EUR")]
     total = decision.fines_total_eur()
     if total is None:
-        unknown = "; ".join(fine_in_euros(f) for f in fines if f.amount_eur is None)
+        unknown = " ; ".join(fine_in_euros(f) for f in fines if f.amount_eur is None)
         return f"amendes de valeur en euros inconnue ({unknown}) : comptées au-delà de tout seuil (AMB-29)"
-    detail = f" ({'; '.join(foreign)})" if foreign else ""
+    detail = f" ({' ; '.join(foreign)})" if foreign else ""
     return f"amendes totalisant {euros(total)}{detail}"

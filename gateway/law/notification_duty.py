@@ -14,12 +14,20 @@ def notifiable_decision(person: Person, decision: Decision) -> Ruling:
     state notifies it), not a suspension of the pronouncement (AMB-13: no *condamnation*), not a
     placement measure."""
     if isinstance(person, LegalPerson):
-        return Ruling(False, "convictions of legal persons are not notified", "12(1)")
+        return Ruling(False, "les condamnations de personnes morales ne sont pas notifiées", "12(1)")
     if not decision.is_national or decision.court_country != LUXEMBOURG:
-        return Ruling(False, "a foreign decision is notified by its convicting state", "12(1)")
+        return Ruling(False, "une décision étrangère est notifiée par l'État de condamnation", "12(1)")
     if decision.kind is not DecisionKind.CONVICTION:
-        return Ruling(False, f"a {decision.kind.value.replace('_', ' ')} is not a conviction (AMB-13)", "12(1)")
-    return Ruling(True, "a Luxembourg conviction of a natural person", "12(1)")
+        return Ruling(
+            False, f"{_NOT_CONVICTIONS[decision.kind]} n'est pas une condamnation (AMB-13)", "12(1)"
+        )
+    return Ruling(True, "condamnation luxembourgeoise d'une personne physique", "12(1)")
+
+
+_NOT_CONVICTIONS = {
+    DecisionKind.SUSPENSION_OF_PRONOUNCEMENT: "une suspension du prononcé",
+    DecisionKind.PLACEMENT: "une mesure de placement",
+}
 
 
 def states_to_notify(person: Person, decision: Decision) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
+from gateway.law.wording import day
 from gateway.model.conviction import Decision, DecisionKind, PenaltyLevel
 from gateway.model.member_states import LUXEMBOURG, is_member_state
 from gateway.model.person import LegalPerson, NaturalPerson, Person
@@ -22,29 +23,35 @@ def inscribable_decision_type(decision: Decision) -> Ruling:
     class (1) 2)) and police contraventions for parking (1) 3)).
     """
     if decision.final_date is None:
-        return Ruling(False, "the decision has no date of force de chose jugée", "1(1)")
+        return Ruling(False, "la décision n'a pas de date de coulée en force de chose jugée", "1(1)")
     if decision.kind is DecisionKind.PLACEMENT:
-        return Ruling(True, "placement ordered in criminal proceedings", "1(1) 5)")
+        return Ruling(True, "mesure de placement ordonnée à l'occasion d'une procédure pénale", "1(1) 5)")
     if decision.kind is DecisionKind.SUSPENSION_OF_PRONOUNCEMENT:
-        return Ruling(True, "suspension of the pronouncement", "1(4)")
+        return Ruling(True, "suspension du prononcé de la condamnation", "1(4)")
     level = decision.penalty_level
     if decision.traffic_offence:
         if decision.parking_contravention and level in (PenaltyLevel.POLICE, None):
-            return Ruling(False, "police contravention for parking", "1(1) 3)")
-        return Ruling(True, "conviction for a road-traffic offence", "1(1) 3)")
+            return Ruling(False, "contravention de police en matière de stationnement", "1(1) 3)")
+        return Ruling(True, "condamnation pour une infraction à la circulation routière", "1(1) 3)")
     if level in (PenaltyLevel.CRIMINAL, PenaltyLevel.CORRECTIONAL):
         if decision.military_code:
-            return Ruling(True, "criminal or correctional penalty under the Code pénal militaire", "1(1) 4)")
-        return Ruling(True, "criminal or correctional penalty", "1(1) 1)")
+            return Ruling(
+                True,
+                "peine criminelle ou correctionnelle prononcée en vertu du Code pénal militaire",
+                "1(1) 4)",
+            )
+        return Ruling(True, "peine criminelle ou correctionnelle", "1(1) 1)")
     if level is PenaltyLevel.POLICE:
         if decision.police_contravention_class in (3, 4):
             return Ruling(
                 False,
-                f"police contravention of class {decision.police_contravention_class}",
+                f"contravention de police de {decision.police_contravention_class}e classe",
                 "1(1) 2)",
             )
-        return Ruling(True, "police penalty", "1(1) 2)")
-    return Ruling(False, "a conviction without a penalty level", "1(1)")
+        return Ruling(True, "peine de police", "1(1) 2)")
+    return Ruling(
+        False, "condamnation sans niveau de peine (criminelle, correctionnelle ou de police)", "1(1)"
+    )
 
 
 def inscribable_by_issuing_court(decision: Decision, person: Person) -> Ruling:
@@ -57,24 +64,46 @@ def inscribable_by_issuing_court(decision: Decision, person: Person) -> Ruling:
     """
     country = decision.court_country
     if country == LUXEMBOURG:
-        return Ruling(True, "decision of a Luxembourg court", "1(2) 1)")
+        return Ruling(True, "décision d'une juridiction luxembourgeoise", "1(2) 1)")
     luxembourgish = (
         LUXEMBOURG in person.nationalities
         if isinstance(person, NaturalPerson)
         else person.is_luxembourg_legal_person
     )
-    subject = "a Luxembourg national" if isinstance(person, NaturalPerson) else "a Luxembourg legal person"
+    subject = (
+        "un ressortissant luxembourgeois"
+        if isinstance(person, NaturalPerson)
+        else "une personne morale de droit luxembourgeois"
+    )
     if is_member_state(country):
         if luxembourgish:
-            return Ruling(True, f"decision of a Member State's court about {subject}", "1(2) 2)")
-        return Ruling(False, f"decision of a court of {country} about a person who is not {subject}", "1(2) 2)")
+            return Ruling(
+                True, f"décision d'une juridiction d'un État membre concernant {subject}", "1(2) 2)"
+            )
+        return Ruling(
+            False,
+            f"décision d'une juridiction de {country} concernant une personne qui n'est pas {subject}",
+            "1(2) 2)",
+        )
     if not luxembourgish:
-        return Ruling(False, f"third-country decision about a person who is not {subject}", "1(2) 3)")
+        return Ruling(
+            False, f"décision d'un pays tiers concernant une personne qui n'est pas {subject}", "1(2) 3)"
+        )
     if decision.notified_under_convention is not True:
-        return Ruling(False, "third-country decision not notified under an international convention", "1(2) 3)")
+        return Ruling(
+            False,
+            "décision d'un pays tiers non transmise en vertu d'une convention internationale",
+            "1(2) 3)",
+        )
     if decision.act_is_offence_in_lu is not True:
-        return Ruling(False, "third-country decision for an act that is no crime or délit in Luxembourg", "1(2) 3)")
-    return Ruling(True, "third-country decision notified under a convention", "1(2) 3)")
+        return Ruling(
+            False,
+            "décision d'un pays tiers pour un fait qui n'est ni un crime ni un délit au Luxembourg",
+            "1(2) 3)",
+        )
+    return Ruling(
+        True, "décision d'un pays tiers transmise en vertu d'une convention internationale", "1(2) 3)"
+    )
 
 
 def may_be_inscribed(decision: Decision, person: Person) -> Ruling:
@@ -99,9 +128,10 @@ class ErasureDue:
 
     @property
     def reason(self) -> str:
+        """In French, as the clerk reads it (« décès le 01/03/2026 »)."""
         if self.ground is ErasureGround.DEATH:
-            return f"death on {self.since.isoformat()}"
-        return f"100 years after birth, reached on {self.since.isoformat()}"
+            return f"décès le {day(self.since)}"
+        return f"100 ans après la naissance, atteints le {day(self.since)}"
 
 
 def earliest_birth_date(person: NaturalPerson) -> date | None:

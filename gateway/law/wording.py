@@ -27,3 +27,26 @@ def euros(amount: Decimal | int) -> str:
     if value == value.to_integral_value():
         return f"{number(value.quantize(Decimal(1)))} EUR"
     return f"{format_decimal(value, format='#,##0.00', locale=_LOCALE)} EUR"
+
+
+PENALTY_NAMES = {
+    "imprisonment": "emprisonnement",
+    "fine": "amende",
+    "community_service": "travail d'intérêt général",
+    "driving_ban": "interdiction de conduire",
+    "deprivation_of_rights": "interdiction, incapacité ou déchéance",
+    "minors_activity_ban": "interdiction d'exercer une activité impliquant un contact avec des mineurs",
+    "closure": "fermeture d'entreprise ou d'établissement",
+    "dissolution": "dissolution",
+    "public_procurement_exclusion": "exclusion de la participation aux marchés publics",
+    "placement": "mesure de placement",
+    "confiscation": "confiscation",
+    "publication": "publication de la décision",
+    "professional_ban": "interdiction professionnelle",
+    "other": "autre peine",
+}
+
+
+def penalty_name(penalty_type: str) -> str:
+    """The French name of a penalty type (``closure`` → ``fermeture d'entreprise ou d'établissement``)."""
+    return PENALTY_NAMES.get(penalty_type, penalty_type.replace("_", " "))

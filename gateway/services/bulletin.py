@@ -103,7 +103,7 @@ def erased_bulletin(tombstone: Tombstone, number: int, on: date) -> Bulletin:
     (AMB-3), so every number 1 to 5 may be asked."""
     if number not in BULLETIN_NUMBERS:
         raise InvalidRequest(f"there is no bulletin N°{number}: the law knows N°1 to N°5")
-    ruling = erased_person(tombstone.erased_on.isoformat(), tombstone.reason)
+    ruling = erased_person(tombstone.erased_on, tombstone.reason)
     return Bulletin(tombstone.person_id, number, on, True, (), (), ruling)
 
 

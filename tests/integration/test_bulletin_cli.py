@@ -105,7 +105,7 @@ def test_bulletin_on_defaults_to_today(imported: Any) -> None:
         "decision": "D1",
         "included": False,
         "article": "8-1(1) 5)",
-        "reason": "amendes totalisant 1\u202f000 EUR (at most 2,500 EUR)",
+        "reason": "amendes totalisant 1\u202f000 EUR (au plus 2\u202f500 EUR)",
     }
 
 

@@ -47,8 +47,8 @@ def test_notify_goes_to_the_eu_state_of_a_dual_eu_and_third_country_national(loa
     ("person_id", "decision_id", "receivers", "message"),
     [
         ("1990071811111", "D-2025-0042", (), "holds no other Member State's nationality"),
-        ("B123456", "D-2024-0555", (), "convictions of legal persons are not notified"),
-        ("1979110254321", "D-DE-2019-7", (), "notified by its convicting state"),
+        ("B123456", "D-2024-0555", (), "les condamnations de personnes morales ne sont pas notifiées"),
+        ("1979110254321", "D-DE-2019-7", (), "notifiée par l'État de condamnation"),
         ("1985031512345", "D-2024-0001", ("DE",), "DE: not a Member State of the person's nationality"),
     ],
 )

@@ -43,9 +43,9 @@ def test_import_prints_a_summary_and_show_describes_the_person_in_french(run: An
         (lambda d: d["persons"][0]["decisions"].append(decision("D1")), "P1/D1: duplicate decision id"),
         (lambda d: d["persons"][0]["decisions"][0].pop("court"), "P1/D1: 'court' is missing"),
         (lambda d: d["persons"][0]["decisions"][0].update(penalty_level="police", police_contravention_class=3),
-         "P1/D1: may not be inscribed: police contravention of class 3 (Art 1(1) 2))"),
+         "P1/D1: may not be inscribed: contravention de police de 3e classe (Art 1(1) 2))"),
         (lambda d: d["persons"][0]["decisions"][0].update(court_country="FR") or d["persons"][0].update(nationalities=["BE"]),
-         "P1/D1: may not be inscribed: decision of a court of FR about a person who is not a Luxembourg national (Art 1(2) 2))"),
+         "P1/D1: may not be inscribed: décision d'une juridiction de FR concernant une personne qui n'est pas un ressortissant luxembourgeois (Art 1(2) 2))"),
     ],
     ids=["bad-date", "unknown-penalty", "duplicate-decision", "missing-field", "class-3-contravention", "foreign-court"],
 )

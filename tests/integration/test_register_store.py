@@ -91,7 +91,7 @@ def test_a_decision_that_may_not_be_inscribed_rejects_the_whole_file_and_stores_
     with pytest.raises(InvalidInput) as raised:
         import_persons(persons, uow=app.uow(), clock=app.clock, official="x", source="test")
     assert [str(p) for p in raised.value.problems] == [
-        "P2/D9: may not be inscribed: police contravention for parking (Art 1(1) 3))"
+        "P2/D9: may not be inscribed: contravention de police en matière de stationnement (Art 1(1) 3))"
     ]
     assert _export(app) == before
 
