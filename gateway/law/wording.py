@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
+from babel import Locale
 from babel.numbers import format_decimal
 
-_LOCALE = "fr"
+_LOCALE = Locale.parse("fr")
 
 
 def day(value: date) -> str:
@@ -18,14 +20,26 @@ def day(value: date) -> str:
 
 def number(value: Decimal | int) -> str:
     """``50 000``, ``0,9512``: every digit given is kept."""
-    return format_decimal(value, locale=_LOCALE, decimal_quantization=False)
+    return _number(str(value))
 
 
 def euros(amount: Decimal | int) -> str:
     """``1 000 EUR``, ``1 000,50 EUR``: cents only when there are some."""
-    value = Decimal(amount)
+    return _euros(str(amount))
+
+
+# Bulletins cite the same few amounts over and over (thresholds, common fines): formatting each
+# once keeps Babel off the bulletins' hot path. Keyed by the text, so 1000 and 1000.00 stay apart.
+@lru_cache(maxsize=4096)
+def _number(text: str) -> str:
+    return format_decimal(Decimal(text), locale=_LOCALE, decimal_quantization=False)
+
+
+@lru_cache(maxsize=4096)
+def _euros(text: str) -> str:
+    value = Decimal(text)
     if value == value.to_integral_value():
-        return f"{number(value.quantize(Decimal(1)))} EUR"
+        return f"{_number(str(value.quantize(Decimal(1))))} EUR"
     return f"{format_decimal(value, format='#,##0.00', locale=_LOCALE)} EUR"
 
 
