@@ -104,13 +104,13 @@ def small_fine_or_tig_window(penalty: Fine | CommunityService, decision: Decisio
     if ctx.on <= last_day:
         return Ruling(
             True,
-            f"{what}, dans les cinq ans du jour où la décision est coulée en force de chose jugée "
+            f"{what}, dans les cinq ans du jour où la condamnation a acquis force de chose jugée "
             f"(jusqu'au {day(last_day)})",
             "7(1) al.2",
         )
     return Ruling(
         False,
-        f"{what}, plus de cinq ans après que la décision est coulée en force de chose jugée "
+        f"{what}, plus de cinq ans après le jour où la condamnation a acquis force de chose jugée "
         f"(délai échu le {day(last_day)})",
         "7(1) al.2",
     )

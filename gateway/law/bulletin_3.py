@@ -105,13 +105,13 @@ def correctional_fine_window(decision: Decision, ctx: Context) -> Ruling:
     if ctx.on <= last_day:
         return Ruling(
             True,
-            f"amende correctionnelle, {fines_total_text(decision)}, dans les cinq ans du jour où la décision "
-            f"est coulée en force de chose jugée (jusqu'au {day(last_day)})",
+            f"amende correctionnelle, {fines_total_text(decision)}, dans les cinq ans du jour où la "
+            f"condamnation a acquis force de chose jugée (jusqu'au {day(last_day)})",
             "8-1(1) al.2",
         )
     return Ruling(
         False,
-        f"amende correctionnelle, plus de cinq ans après que la décision est coulée en force de chose jugée "
+        f"amende correctionnelle, plus de cinq ans après le jour où la condamnation a acquis force de chose jugée "
         f"(délai échu le {day(last_day)})",
         "8-1(1) al.2",
     )
