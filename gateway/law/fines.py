@@ -23,8 +23,10 @@ def fine_in_euros(fine: Fine) -> str:
     if fine.currency is None or fine.currency == "EUR" or fine.amount is None:
         return "montant inconnu" if fine.amount_eur is None else euros(fine.amount_eur)
     foreign = f"{number(fine.amount)} {fine.currency}"
-    if fine.amount_eur is None or fine.eur_rate is None:
+    if fine.amount_eur is None:
         return f"{foreign}, sans cours BCE pour le convertir"
+    if fine.eur_rate is None:
+        return f"{euros(fine.amount_eur)} ({foreign}, cours de conversion non enregistré)"
     rate_day = f" du {day(fine.eur_rate_date)}" if fine.eur_rate_date else ""
     return (
         f"{euros(fine.amount_eur)} ({foreign} converti au cours BCE{rate_day} "

@@ -154,7 +154,7 @@ def test_bulletin_4_a_driving_ban_of_a_police_conviction_stays_three_years_after
         ),
         (
             Fine(Decimal("95.12"), FineNature.POLICE, Decimal(100), "CHF"),
-            "100 CHF, sans cours BCE pour le convertir",
+            "95,12 EUR (100 CHF, cours de conversion non enregistré)",
         ),
     ],
     ids=["euros", "euros-with-currency", "unknown", "converted-no-rate-day", "no-amount-eur", "no-rate"],
