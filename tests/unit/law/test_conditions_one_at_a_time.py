@@ -1,5 +1,6 @@
 """Conditions of the law varied one at a time: each case changes one condition of a rule and nothing else,
-so that dropping or inverting that condition fails a test (found by mutation testing, see the README)."""
+so that dropping or inverting that condition fails a test (the cases a mutmut run over gateway/law
+found missing)."""
 
 from __future__ import annotations
 
