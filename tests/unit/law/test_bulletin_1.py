@@ -101,8 +101,8 @@ def test_bulletin_1_gives_the_opposition_decision_and_the_obligations_with_their
     assert list(by_decision) == ["D1", "D2"]
     d1, d2 = by_decision["D1"], by_decision["D2"]
     assert (d1.by_default_not_notified, d1.opposition_decision) == (True, OPPOSITION)
-    assert [(s.penalty_index, s.penalty, s.probation_years, s.obligations) for s in d1.sursis] == [
-        (1, "imprisonment", 3, ("soins", "indemniser la victime"))
+    assert [(s.penalty_index, s.penalty, s.type, s.probation_years, s.obligations) for s in d1.sursis] == [
+        (1, "imprisonment", SuspensionType.PROBATOIRE, 3, ("soins", "indemniser la victime"))
     ]
     assert d2.suspension is not None
     assert (d2.suspension.duration_years, d2.suspension.obligations) == (2, ("stage de sensibilisation",))

@@ -13,7 +13,15 @@ import pytest
 
 from gateway.law.fines import fine_in_euros
 from gateway.law.register import inscribable_decision_type, may_be_inscribed
-from gateway.model.conviction import Fine, FineNature, LaterDecisionType, Penalty, PenaltyLevel
+from gateway.model.conviction import (
+    Fine,
+    FineNature,
+    LaterDecisionType,
+    Penalty,
+    PenaltyLevel,
+    Sursis,
+    SursisScope,
+)
 from gateway.model.person import Person
 
 from .factories import (
@@ -31,6 +39,7 @@ from .factories import (
     prison,
     procurement_exclusion,
     release,
+    sursis,
 )
 
 ON = date(2026, 6, 1)
@@ -162,3 +171,42 @@ def test_bulletin_4_a_driving_ban_of_a_police_conviction_stays_three_years_after
 )
 def test_amb_29_a_fine_is_cited_with_the_rate_it_was_converted_at(penalty: Fine, text: str) -> None:
     assert fine_in_euros(penalty) == text
+
+
+@pytest.mark.parametrize(
+    ("ban_sursis", "end", "article"),
+    [
+        (sursis(revoked_on=ON - days(30)), None, "8-2(1)"),
+        (sursis(revoked_on=ON - days(30)), ON + days(1), "8-2(1)"),
+        (sursis(revoked_on=ON - days(30)), ON, "8-2(1) al.2"),
+        (sursis(scope=SursisScope.PARTIAL, non_avenue_on=ON - days(30)), None, "8-2(1)"),
+        (sursis(scope=SursisScope.PARTIAL, non_avenue_on=ON - days(30)), ON + days(1), "8-2(1)"),
+        (sursis(scope=SursisScope.PARTIAL, non_avenue_on=ON - days(30)), ON, "8-2(1) al.2"),
+    ],
+    ids=[
+        "revoked-no-end",
+        "revoked-ends-next-day",
+        "revoked-ends-that-day",
+        "partial-no-end",
+        "partial-ends-next-day",
+        "partial-ends-that-day",
+    ],
+)
+def test_bulletin_4_an_executable_ban_counts_its_three_years_from_its_last_day_only_once_reached(
+    ban_sursis: Sursis, end: date | None, article: str
+) -> None:
+    """Art 8-2(1) al.2, AMB-5, AMB-11: the three years run from the end of execution once it is reached."""
+    ban_decision = decision(driving_ban(end, sursis=ban_sursis), level=PenaltyLevel.POLICE, traffic=True)
+    explanation = explain(natural(ban_decision), 4, ON)
+    assert (explanation.included, explanation.article) == (True, article)
+
+
+@pytest.mark.parametrize(
+    ("person", "article"),
+    [(natural(decision()), "7(1) al.5"), (legal(decision()), "7(2) al.2-3")],
+    ids=["natural", "legal"],
+)
+def test_bulletin_2_a_conviction_without_penalty_is_explained_by_the_contagion_paragraph(
+    person: Person, article: str
+) -> None:
+    assert explain(person, 2, ON).article == article

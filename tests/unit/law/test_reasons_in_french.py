@@ -52,7 +52,7 @@ from .factories import (
 ON = date(2026, 6, 1)
 ENGLISH = re.compile(
     r"\b(the|of|not|fine|fines|months|until|within|shown|running|expired|conviction|penalty|decision|"
-    r"imprisonment|driving|ban|totalling|more|than|at most|years|after|executed|suspension of)\b"
+    r"imprisonment|driving|ban|totalling|more|than|at most|years|after|executed|suspension of|None)\b"
 )
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 ENGLISH_AMOUNT = re.compile(r"\d,\d{3}")
