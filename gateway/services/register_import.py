@@ -33,10 +33,18 @@ class ImportReport:
         return bool(self.events)
 
 
-def inscription_problems(person: Person) -> list[Problem]:
-    """Every decision of the person that Art 1 forbids inscribing, as a located problem."""
+def inscription_problems(person: Person, stored: Person | None = None) -> list[Problem]:
+    """Every decision new to the register that Art 1 forbids inscribing, as a located problem.
+
+    Art 1(2) is decided once, at inscription (AMB-1): a decision ``stored`` already holds stays, even
+    when the person has since lost Luxembourg nationality; only the decisions new to the register are
+    checked.
+    """
+    inscribed = set() if stored is None else {d.id for d in stored.decisions}
     problems = []
     for decision in person.decisions:
+        if decision.id in inscribed:
+            continue
         ruling = may_be_inscribed(decision, person)
         if not ruling.included:
             problems.append(
@@ -96,9 +104,9 @@ def import_persons(
     persons: Sequence[Person], *, uow: UnitOfWork, clock: Clock, official: str, source: str
 ) -> ImportReport:
     """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing."""
-    problems = [p for person in persons for p in inscription_problems(person)]
     with uow:
         stored = uow.persons.get_many([p.id for p in persons])
+        problems = [p for person in persons for p in inscription_problems(person, stored.get(person.id))]
         for person in persons:
             if person.id not in stored and (tomb := uow.persons.tombstone(person.id)) is not None:
                 problems.append(
