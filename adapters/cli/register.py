@@ -13,7 +13,6 @@ from adapters.cli.context import Context, pass_context
 from adapters.files.register_format import envelope, person_to_json, read_file
 from adapters.text.french import describe_decision, describe_person
 from gateway.clock import today
-from gateway.errors import InvalidInput
 from gateway.ports import Tombstone
 from gateway.services.consultation import consult_person, export_persons
 from gateway.services.erasure import erase_due_persons
@@ -47,10 +46,10 @@ def import_(ctx: Context, file: Path) -> None:
     """Import FILE (register interchange format v1). All or nothing: a file with any problem is
     refused whole, one line per problem on standard error, and nothing is stored."""
     persons, problems = read_file(file)
-    if problems:
-        raise InvalidInput(problems)
     app = ctx.app
-    report = import_persons(persons, uow=app.uow(), clock=app.clock, official=app.official, source=file.name)
+    report = import_persons(
+        persons, uow=app.uow(), clock=app.clock, official=app.official, source=file.name, problems_in_file=problems
+    )
     click.echo(
         f"{file.name}: {len(persons)} person(s) read — {report.persons_created} new, "
         f"{report.persons_updated} changed, {report.persons_unchanged} unchanged; decisions: "

@@ -1,8 +1,8 @@
 """The register interchange format, version 1 (REGISTER-FORMAT.md): JSON <-> core model.
 
-Reading is all or nothing: the JSON Schema in ``schemas/register-v1.schema.json`` first, then
-conversions the schema cannot check (real calendar dates), every problem located as
-``PERSON_ID[/DECISION_ID][/field]``.
+Reading is all or nothing: each person against the JSON Schema in ``schemas/register-v1.schema.json``
+(register_schema.py), then the conversions the schema cannot check (real calendar dates), every
+problem of every person located as ``PERSON_ID[/DECISION_ID][/field]``.
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
+from adapters.files.register_schema import (
+    decision_is_valid,
+    envelope_problems,
+    person_is_valid,
+    person_problems,
+)
 from gateway.errors import Problem
 from gateway.model.conviction import (
     Closure,
@@ -60,7 +63,6 @@ from gateway.model.person import (
 )
 
 FORMAT = "ecris-gateway/register@1"
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "register-v1.schema.json"
 JsonObject = dict[str, Any]
 
 
@@ -470,80 +472,61 @@ def envelope(persons: Iterable[JsonObject]) -> JsonObject:
 # --- the file ------------------------------------------------------------------------------------
 
 
-@cache
-def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator_class: Callable[..., jsonschema.protocols.Validator] = jsonschema.Draft202012Validator
-    return validator_class(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+def _date_problems_of_invalid_person(raw: Any) -> list[Problem]:
+    """The real-date problems of a person the schema refuses, where the schema leaves the dates
+    readable (birth, death, schema-valid decisions), so that a file is reported whole in one pass."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        return []
+    r = _Reader(raw["id"])
+    birth = raw.get("birth")
+    if isinstance(birth, dict) and isinstance(birth.get("date"), str):
+        r.partial_date("birth.date", birth["date"])
+    if isinstance(raw.get("death_date"), str):
+        r.day("death_date", raw["death_date"])
+    decisions = raw.get("decisions")
+    for decision in decisions if isinstance(decisions, list) else ():
+        if decision_is_valid(decision):
+            r.problems.extend(_decision(raw["id"], decision)[1])
+    return r.problems
 
 
-def _place_of(document: Any, path: Iterable[Any]) -> str:
-    """``PERSON_ID[/DECISION_ID][/field]`` for a JSON Schema error path."""
-    steps = list(path)
-    if len(steps) < 2 or steps[0] != "persons":
-        return "file" + "".join(f"/{s}" for s in steps)
-    person = document["persons"][steps[1]]
-    place = str(person.get("id", f"persons[{steps[1]}]")) if isinstance(person, dict) else f"persons[{steps[1]}]"
-    rest = steps[2:]
-    if len(rest) >= 2 and rest[0] == "decisions" and isinstance(person, dict):
-        decision = person["decisions"][rest[1]]
-        decision_id = decision.get("id") if isinstance(decision, dict) else None
-        place += f"/{decision_id or f'decisions[{rest[1]}]'}"
-        rest = rest[2:]
-    field = ""
-    for step in rest:
-        field += f"[{step}]" if isinstance(step, int) else (f".{step}" if field else str(step))
-    return f"{place}/{field}" if field else place
+def read_document(
+    document: Any, *, progress: Callable[[int], None] | None = None
+) -> tuple[list[Person], list[Problem]]:
+    """A parsed register file -> (the persons that could be read, every problem of the file).
 
-
-def _schema_message(error: jsonschema.ValidationError) -> str:
-    if error.validator == "required":
-        return str(error.message).replace("is a required property", "is missing")
-    if error.validator in ("enum", "const"):
-        return f"{error.instance!r} is not one of {error.validator_value!r}"
-    if error.validator == "format":
-        return f"{error.instance!r} is not a valid {error.validator_value}"
-    if error.validator == "pattern":
-        return f"{error.instance!r} is not in the expected form"
-    if error.validator == "additionalProperties":
-        return str(error.message)
-    return str(error.message)
-
-
-def _leaf_errors(error: jsonschema.ValidationError) -> Iterable[jsonschema.ValidationError]:
-    """The precise causes under an ``anyOf``/``if-then``, rather than the vague wrapper."""
-    if error.context:
-        for sub in error.context:
-            yield from _leaf_errors(sub)
-    else:
-        yield error
-
-
-def read_document(document: Any) -> tuple[list[Person], list[Problem]]:
-    """A parsed register file -> (persons, problems). Persons are only meaningful without problems."""
-    problems: list[Problem] = []
-    for error in _validator().iter_errors(document):
-        leaves = list(_leaf_errors(error)) if error.validator == "anyOf" else [error]
-        # Under anyOf, report the branch that is not merely "null expected".
-        leaves = [e for e in leaves if not (e.validator == "type" and e.validator_value == "null")] or leaves
-        for leaf in leaves[:1] if error.validator == "anyOf" else leaves:
-            problems.append(Problem(_place_of(document, leaf.absolute_path), _schema_message(leaf)))
-    if problems:
-        return [], sorted(set(problems), key=lambda p: p.place)
+    Each person is checked on its own against the schema and then for what the schema cannot see,
+    so the problems of every person come out in one pass. A file with any problem is to be refused
+    whole. ``progress`` is told of each person read (for a progress bar).
+    """
+    problems = envelope_problems(document)
+    raws = document.get("persons") if isinstance(document, dict) else None
+    if not isinstance(raws, list):
+        return [], problems
     persons: list[Person] = []
     seen: set[str] = set()
-    for raw in document["persons"]:
-        if raw["id"] in seen:
-            problems.append(Problem(raw["id"], "duplicate person id"))
+    for index, raw in enumerate(raws):
+        if progress is not None:
+            progress(1)
+        person_id = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(person_id, str):
+            if person_id in seen:
+                problems.append(Problem(person_id, "duplicate person id"))
+                continue
+            seen.add(person_id)
+        if not person_is_valid(raw):
+            problems.extend(person_problems(raw, index))
+            problems.extend(_date_problems_of_invalid_person(raw))
             continue
-        seen.add(raw["id"])
         person, found = person_from_json(raw)
-        persons.append(person)
-        problems.extend(found)
-    return persons, problems
+        if found:
+            problems.extend(found)
+        else:
+            persons.append(person)
+    return persons, sorted(set(problems), key=lambda p: p.place)
 
 
-def read_file(path: Path) -> tuple[list[Person], list[Problem]]:
+def read_file(path: Path, *, progress: Callable[[int], None] | None = None) -> tuple[list[Person], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -554,4 +537,4 @@ def read_file(path: Path) -> tuple[list[Person], list[Problem]]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         return [], [Problem(f"{path}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
-    return read_document(document)
+    return read_document(document, progress=progress)

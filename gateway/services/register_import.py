@@ -101,19 +101,30 @@ def _changes(before: Person | None, after: Person, report: ImportReport, clock: 
 
 
 def import_persons(
-    persons: Sequence[Person], *, uow: UnitOfWork, clock: Clock, official: str, source: str
+    persons: Sequence[Person],
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    official: str,
+    source: str,
+    problems_in_file: Sequence[Problem] = (),
 ) -> ImportReport:
-    """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing."""
+    """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing.
+
+    ``problems_in_file`` are those the reader already found (``persons`` then holds the persons it
+    could read): the register's own checks still run on those, so the refusal lists every problem.
+    """
     with uow:
         stored = uow.persons.get_many([p.id for p in persons])
-        problems = [p for person in persons for p in inscription_problems(person, stored.get(person.id))]
+        problems = list(problems_in_file)
+        problems += [p for person in persons for p in inscription_problems(person, stored.get(person.id))]
         for person in persons:
             if person.id not in stored and (tomb := uow.persons.tombstone(person.id)) is not None:
                 problems.append(
                     Problem(person.id, f"the person's inscriptions were erased on {tomb.erased_on} (Art 3)")
                 )
         if problems:
-            raise InvalidInput(problems)
+            raise InvalidInput(sorted(dict.fromkeys(problems), key=lambda p: p.place))
         report = ImportReport()
         changed: list[Person] = []
         entries: list[JournalEntry] = []

@@ -63,6 +63,20 @@ def test_a_malformed_import_is_refused_with_located_lines_and_the_store_is_uncha
     assert run("register", "export").output == before
 
 
+def test_import_refuses_with_the_problems_of_the_file_and_of_the_register_in_one_pass(run: Any, tmp_path: Path) -> None:
+    parking = decision("D9", penalty_level="police", traffic_offence=True, parking_contravention=True)
+    document = register(
+        natural_person("P1", decision("D1", penalties=[{"type": "flogging"}])),
+        natural_person("P2", birth={"date": "1980-13-45"}),
+        natural_person("P3", parking),
+    )
+    result = run("register", "import", str(write(tmp_path / "bad.json", document)))
+    assert result.exit_code == 1
+    places = [line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("P")]
+    assert places == ["P1/D1/penalties[0].type", "P2/birth.date", "P3/D9"], result.stderr
+    assert run("register", "export").output.count('"id"') == 0
+
+
 def test_a_file_that_is_not_json_is_refused_with_its_line(run: Any, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "ecris-gateway/register@1", "persons": [\n', encoding="utf-8")
