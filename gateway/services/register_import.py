@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from gateway.clock import Clock
+from gateway.clock import Clock, today
 from gateway.errors import InvalidInput, Problem
 from gateway.law.register import may_be_inscribed
 from gateway.model.conviction import Decision
 from gateway.model.person import Person
 from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+from gateway.services.register_consistency import contradictions
 
 
 @dataclass
@@ -111,13 +112,17 @@ def import_persons(
 ) -> ImportReport:
     """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing.
 
-    ``problems_in_file`` are those the reader already found (``persons`` then holds the persons it
-    could read): the register's own checks still run on those, so the refusal lists every problem.
+    Refused: dates that contradict each other or today (register_consistency), decisions new to the
+    register that Art 1 forbids. ``problems_in_file`` are those the reader already found (``persons``
+    then holds the persons it could read): these checks still run, so the refusal lists every problem.
     """
     with uow:
         stored = uow.persons.get_many([p.id for p in persons])
         problems = list(problems_in_file)
-        problems += [p for person in persons for p in inscription_problems(person, stored.get(person.id))]
+        on = today(clock)
+        for person in persons:
+            problems += contradictions(person, on)
+            problems += inscription_problems(person, stored.get(person.id))
         for person in persons:
             if person.id not in stored and (tomb := uow.persons.tombstone(person.id)) is not None:
                 problems.append(

@@ -49,3 +49,56 @@ def test_art_1_2_still_refuses_a_new_foreign_decision_about_a_person_no_longer_l
     with pytest.raises(InvalidInput) as raised:
         import_persons(persons, uow=sqlite_app.uow(), clock=sqlite_app.clock, official="x", source="test")
     assert [p.place for p in raised.value.problems] == ["P1/D2"]
+
+
+def _refusal(app: App, document: dict[str, object]) -> list[str]:
+    persons, problems = read_document(document)
+    assert problems == []
+    with pytest.raises(InvalidInput) as raised:
+        import_persons(persons, uow=app.uow(), clock=app.clock, official="x", source="test")
+    with app.uow() as uow:
+        assert uow.persons.count() == 0  # nothing half-applied
+    return [str(p) for p in raised.value.problems]
+
+
+def test_contradictory_dates_are_each_a_problem_line_and_nothing_is_imported(sqlite_app: App) -> None:
+    document = register(
+        natural_person("P1", decision("D1", decision_date="2020-01-10", final_date="2020-01-09")),
+        natural_person("P2", death_date="1979-12-31", birth={"date": "1980"}),
+        natural_person("P3", decision("D3", decision_date="2026-11-24", final_date="2026-12-30")),
+        natural_person("P4", decision("D4", offences=[{"date": "2026-12", "qualification": "vol"}])),
+        natural_person("P5", decision("D5", offences=[{"date": "2020-02", "qualification": "vol"}])),
+        natural_person("P6"),
+    )
+    assert _refusal(sqlite_app, document) == [
+        "P1/D1/final_date: 2020-01-09 is before the decision date (2020-01-10)",
+        "P2/death_date: 1979-12-31 is before the birth (1980)",
+        "P3/D3/decision_date: 2026-11-24 is after today (2026-11-23)",
+        "P4/D4/offences[0].date: 2026-12 is after today (2026-11-23)",
+        "P5/D5/offences[0].date: 2020-02 is after the decision date (2020-01-10)",
+    ]
+
+
+def test_dates_that_only_touch_are_no_contradiction(sqlite_app: App) -> None:
+    same_day = decision("D1", decision_date="2026-11-23", final_date="2026-11-23",
+                        offences=[{"date": "2026-11-23", "qualification": "vol"}])
+    report = _import(sqlite_app, register(natural_person("P1", same_day, death_date="1980-01-01",
+                                                        birth={"date": "1980"})))
+    assert report.persons_created == 1
+
+
+def test_a_final_date_after_today_is_accepted_and_the_decision_is_on_no_bulletin_until_then(sqlite_app: App) -> None:
+    from datetime import date
+
+    from gateway.services.bulletin import compute_bulletin
+
+    not_yet_final = decision("D1", decision_date="2026-11-20", final_date="2026-12-21",
+                             penalties=[{"type": "imprisonment", "months": 6}])
+    _import(sqlite_app, register(natural_person("P1", not_yet_final)))
+    with sqlite_app.uow() as uow:
+        person = uow.persons.get("P1")
+    assert person is not None
+    for number in (1, 2, 3, 4, 5):
+        assert compute_bulletin(person, number, date(2026, 11, 23)).decisions == ()
+        assert compute_bulletin(person, number, date(2026, 12, 20)).decisions == ()
+    assert compute_bulletin(person, 1, date(2026, 12, 21)).decisions == ("D1",)
