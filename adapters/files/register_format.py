@@ -25,6 +25,7 @@ from gateway.model.conviction import (
     Closure,
     CommunityService,
     ConditionalRelease,
+    Confiscation,
     Decision,
     DecisionKind,
     DeprivationOfRights,
@@ -38,9 +39,12 @@ from gateway.model.conviction import (
     MinorInvolvement,
     MinorsActivityBan,
     Offence,
+    OtherPenalty,
     Penalty,
     PenaltyLevel,
     PlacementMeasure,
+    ProfessionalBan,
+    Publication,
     PublicProcurementExclusion,
     RightsSubtype,
     Sursis,
@@ -150,11 +154,13 @@ def _penalty(r: _Reader, field: str, raw: JsonObject) -> Penalty:
         )
     if kind == "fine":
         return Fine(
-            amount_eur=_decimal(raw["amount_eur"]),
+            amount_eur=_decimal(raw.get("amount_eur")),
             nature=FineNature(raw["nature"]),
             amount=_decimal(raw.get("amount")),
             currency=raw.get("currency"),
             sursis=sursis,
+            eur_rate=_decimal(raw.get("eur_rate")),
+            eur_rate_date=r.day(f"{field}.eur_rate_date", raw.get("eur_rate_date")),
         )
     if kind == "community_service":
         return CommunityService(hours=raw["hours"], sursis=sursis)
@@ -184,6 +190,19 @@ def _penalty(r: _Reader, field: str, raw: JsonObject) -> Penalty:
         return Dissolution(sursis=sursis)
     if kind == "public_procurement_exclusion":
         return PublicProcurementExclusion(end_date=r.day(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
+    if kind == "confiscation":
+        return Confiscation(description=raw.get("description"), value_eur=_decimal(raw.get("value_eur")), sursis=sursis)
+    if kind == "publication":
+        return Publication(label=raw.get("label"), sursis=sursis)
+    if kind == "professional_ban":
+        return ProfessionalBan(
+            label=raw.get("label"),
+            end_date=r.day(f"{field}.end_date", raw.get("end_date")),
+            perpetual=raw.get("perpetual", False),
+            sursis=sursis,
+        )
+    if kind == "other":
+        return OtherPenalty(label=raw["label"], end_date=r.day(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
     return PlacementMeasure(sursis=sursis)
 
 
@@ -357,6 +376,8 @@ def _penalty_json(p: Penalty) -> JsonObject:
                 "nature": p.nature.value,
                 "amount": _text(p.amount),
                 "currency": p.currency,
+                "eur_rate": _text(p.eur_rate),
+                "eur_rate_date": _iso(p.eur_rate_date),
             }
         case CommunityService():
             out["hours"] = p.hours
@@ -368,6 +389,14 @@ def _penalty_json(p: Penalty) -> JsonObject:
             out |= {"end_date": _iso(p.end_date), "perpetual": p.perpetual}
         case Closure() | PublicProcurementExclusion():
             out["end_date"] = _iso(p.end_date)
+        case Confiscation():
+            out |= {"description": p.description, "value_eur": _text(p.value_eur)}
+        case Publication():
+            out["label"] = p.label
+        case ProfessionalBan():
+            out |= {"label": p.label, "end_date": _iso(p.end_date), "perpetual": p.perpetual}
+        case OtherPenalty():
+            out |= {"label": p.label, "end_date": _iso(p.end_date)}
     out["sursis"] = _sursis_json(p.sursis)
     return out
 
