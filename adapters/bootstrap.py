@@ -7,11 +7,13 @@ from functools import cached_property
 
 from sqlalchemy.engine import Engine
 
+from adapters.currency.ecb_rates import EcbEuroRates
 from adapters.db.engine import create_store_engine, upgrade
 from adapters.db.unit_of_work import SqlUnitOfWork
 from adapters.settings import Settings
 from adapters.soap.wiring import Messaging
 from gateway.clock import Clock, FixedClock, SystemClock
+from gateway.ports import EuroRates
 
 
 def clock_for(settings: Settings) -> Clock:
@@ -41,6 +43,10 @@ class App:
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer)
+
+    @cached_property
+    def euro_rates(self) -> EuroRates:
+        return EcbEuroRates()
 
     @cached_property
     def messaging(self) -> Messaging:

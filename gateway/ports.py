@@ -6,6 +6,7 @@ import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -52,6 +53,24 @@ class Tombstone:
     person_id: str
     erased_on: date
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EuroRate:
+    """A euro reference rate of the European Central Bank: ``rate`` units of ``currency`` for one euro,
+    as published for ``day``."""
+
+    currency: str
+    rate: Decimal
+    day: date
+
+
+class EuroRates(Protocol):
+    def rate_on(self, currency: str, day: date) -> EuroRate | None:
+        """The reference rate published for ``day``, or else for the nearest earlier day a rate was
+        published (a weekend, a holiday); None when there is none (an unknown currency, a day out of
+        the series)."""
+        ...
 
 
 class PersonRepository(Protocol):

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from adapters.cli.context import Context, pass_context
+from adapters.cli.progress import ProgressBar
 from adapters.files.register_format import envelope, person_to_json, read_file
 from adapters.text.french import describe_decision, describe_person
 from gateway.clock import today
@@ -45,16 +46,29 @@ def register() -> None:
 def import_(ctx: Context, file: Path) -> None:
     """Import FILE (register interchange format v1). All or nothing: a file with any problem is
     refused whole, one line per problem on standard error, and nothing is stored."""
-    persons, problems = read_file(file)
     app = ctx.app
-    report = import_persons(
-        persons, uow=app.uow(), clock=app.clock, official=app.official, source=file.name, problems_in_file=problems
-    )
+    with ProgressBar() as bar:
+        persons, problems = read_file(file, progress=bar.stage("reading"))
+        report = import_persons(
+            persons,
+            uow=app.uow(),
+            clock=app.clock,
+            official=app.official,
+            source=file.name,
+            problems_in_file=problems,
+            rates=app.euro_rates,
+            progress=bar.stage("comparing with the register"),
+        )
     click.echo(
         f"{file.name}: {len(persons)} person(s) read — {report.persons_created} new, "
         f"{report.persons_updated} changed, {report.persons_unchanged} unchanged; decisions: "
         f"{report.decisions_added} added, {report.decisions_updated} changed, {report.decisions_removed} removed."
     )
+    if report.unconverted_fines:
+        click.echo(
+            f"{len(report.unconverted_fines)} decision(s) with a fine no ECB rate converts to euros, counted above"
+            f" every threshold until a clerk reviews them (AMB-29): {', '.join(report.unconverted_fines)}"
+        )
 
 
 @register.command()

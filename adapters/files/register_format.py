@@ -68,6 +68,7 @@ from gateway.model.person import (
 
 FORMAT = "ecris-gateway/register@1"
 JsonObject = dict[str, Any]
+Progress = Callable[[int, int], None]
 
 
 class _Reader:
@@ -519,14 +520,12 @@ def _date_problems_of_invalid_person(raw: Any) -> list[Problem]:
     return r.problems
 
 
-def read_document(
-    document: Any, *, progress: Callable[[int], None] | None = None
-) -> tuple[list[Person], list[Problem]]:
+def read_document(document: Any, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
     """A parsed register file -> (the persons that could be read, every problem of the file).
 
     Each person is checked on its own against the schema and then for what the schema cannot see,
     so the problems of every person come out in one pass. A file with any problem is to be refused
-    whole. ``progress`` is told of each person read (for a progress bar).
+    whole. ``progress`` is told ``(persons read, persons in the file)`` as the reading goes.
     """
     problems = envelope_problems(document)
     raws = document.get("persons") if isinstance(document, dict) else None
@@ -536,7 +535,7 @@ def read_document(
     seen: set[str] = set()
     for index, raw in enumerate(raws):
         if progress is not None:
-            progress(1)
+            progress(index + 1, len(raws))
         person_id = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(person_id, str):
             if person_id in seen:
@@ -555,7 +554,7 @@ def read_document(
     return persons, sorted(set(problems), key=lambda p: p.place)
 
 
-def read_file(path: Path, *, progress: Callable[[int], None] | None = None) -> tuple[list[Person], list[Problem]]:
+def read_file(path: Path, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

@@ -7,7 +7,7 @@ are kept. Every change becomes a register event and a processing-journal entry. 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from gateway.clock import Clock, today
@@ -15,7 +15,8 @@ from gateway.errors import InvalidInput, Problem
 from gateway.law.register import may_be_inscribed
 from gateway.model.conviction import Decision
 from gateway.model.person import Person
-from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+from gateway.ports import EuroRates, JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+from gateway.services.fine_conversion import decisions_with_unconverted_fines, with_fines_in_euros
 from gateway.services.register_consistency import contradictions
 
 
@@ -28,6 +29,8 @@ class ImportReport:
     decisions_updated: int = 0
     decisions_removed: int = 0
     events: list[RegisterEvent] = field(default_factory=list)
+    unconverted_fines: list[str] = field(default_factory=list)
+    """``PERSON_ID/DECISION_ID`` of the decisions with a fine no ECB rate converted: for a clerk (AMB-29)."""
 
     @property
     def changed(self) -> bool:
@@ -109,13 +112,20 @@ def import_persons(
     official: str,
     source: str,
     problems_in_file: Sequence[Problem] = (),
+    rates: EuroRates | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing.
 
     Refused: dates that contradict each other or today (register_consistency), decisions new to the
     register that Art 1 forbids. ``problems_in_file`` are those the reader already found (``persons``
     then holds the persons it could read): these checks still run, so the refusal lists every problem.
+    Fines pronounced in another currency are converted with ``rates`` (AMB-29); without ``rates``
+    none is, and each such decision is listed for a clerk. ``progress`` is told ``(persons compared,
+    persons)`` as the comparison with the register goes.
     """
+    if rates is not None:
+        persons = [with_fines_in_euros(person, rates) for person in persons]
     with uow:
         stored = uow.persons.get_many([p.id for p in persons])
         problems = list(problems_in_file)
@@ -130,10 +140,12 @@ def import_persons(
                 )
         if problems:
             raise InvalidInput(sorted(dict.fromkeys(problems), key=lambda p: p.place))
-        report = ImportReport()
+        report = ImportReport(unconverted_fines=[d for p in persons for d in decisions_with_unconverted_fines(p)])
         changed: list[Person] = []
         entries: list[JournalEntry] = []
-        for incoming in persons:
+        for done, incoming in enumerate(persons, start=1):
+            if progress is not None:
+                progress(done, len(persons))
             before = stored.get(incoming.id)
             after = _merge(incoming, before)
             events = _changes(before, after, report, clock)

@@ -77,6 +77,27 @@ def test_import_refuses_with_the_problems_of_the_file_and_of_the_register_in_one
     assert run("register", "export").output.count('"id"') == 0
 
 
+def test_amb_29_import_converts_a_foreign_fine_at_the_ecb_rate_and_lists_the_one_it_cannot(
+    run: Any, tmp_path: Path
+) -> None:
+    swiss = decision("D1", court_country="CH", notified_under_convention=True, act_is_offence_in_lu=True,
+                     decision_date="2020-01-12", final_date="2020-03-01",
+                     offences=[{"date": "2019-11-02", "qualification": "escroquerie"}],
+                     penalties=[{"type": "fine", "amount": "50000", "currency": "CHF", "nature": "correctionnelle"}])
+    unknown = decision("D2", penalties=[{"type": "fine", "amount": "900", "currency": "XAF", "nature": "correctionnelle"}])
+    path = write(tmp_path / "foreign.json", register(natural_person("P1", swiss, unknown)))
+    imported = run("register", "import", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert "1 decision(s) with a fine no ECB rate converts" in imported.output and "P1/D2" in imported.output
+    shown = run("register", "show", "P1").output
+    assert "46\u202f202,18 EUR (50\u202f000 CHF au cours de référence BCE du 10/01/2020 : 1 EUR = 1,0822 CHF)" in shown
+    assert "900 XAF (aucun cours BCE" in shown and shown.count("À EXAMINER par un greffier") == 1
+    fine = json.loads(run("register", "export").output)["persons"][0]["decisions"][0]["penalties"][0]
+    assert (fine["amount_eur"], fine["eur_rate"], fine["eur_rate_date"]) == ("46202.18", "1.0822", "2020-01-10")
+    again = run("register", "import", str(path))
+    assert "0 changed, 1 unchanged" in again.output
+
+
 def test_a_file_that_is_not_json_is_refused_with_its_line(run: Any, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "ecris-gateway/register@1", "persons": [\n', encoding="utf-8")
