@@ -77,20 +77,30 @@ class _FastValidator:
             return False
 
 
+def _no_remote_reference(uri: str) -> Any:
+    raise fastjsonschema.JsonSchemaDefinitionException(f"{uri}: the register schema refers to nothing outside")
+
+
+def compile_fast(schema: JsonObject) -> FastCheck:
+    """fastjsonschema for ``schema`` (its ``$id`` dropped, so every reference resolves inside it),
+    real-date formats left to the reader; it never fetches anything."""
+    local = {key: value for key, value in schema.items() if key != "$id"}
+    refuse = {scheme: _no_remote_reference for scheme in ("http", "https", "file", "ftp")}
+    check: FastCheck = fastjsonschema.compile(local, handlers=refuse, use_formats=False)
+    return check
+
+
 @cache
 def _fast() -> _FastValidator:
     schema = published_schema()
     defs = copy.deepcopy(schema["$defs"])
     defs["penalty"] = {key: value for key, value in defs["penalty"].items() if key != "allOf"}
-
-    def compiled(root: JsonObject) -> FastCheck:
-        check: FastCheck = fastjsonschema.compile({"$defs": defs, **root}, use_formats=False)
-        return check
-
     return _FastValidator(
-        person=compiled({"$ref": "#/$defs/person"}),
-        decision=compiled({"$ref": "#/$defs/decision"}),
-        penalty_by_type={kind: compiled(then) for kind, then in _penalty_branches(schema).items()},
+        person=compile_fast({"$defs": defs, "$ref": "#/$defs/person"}),
+        decision=compile_fast({"$defs": defs, "$ref": "#/$defs/decision"}),
+        penalty_by_type={
+            kind: compile_fast({"$defs": defs, **then}) for kind, then in _penalty_branches(schema).items()
+        },
     )
 
 

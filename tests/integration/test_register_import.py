@@ -102,3 +102,11 @@ def test_a_final_date_after_today_is_accepted_and_the_decision_is_on_no_bulletin
         assert compute_bulletin(person, number, date(2026, 11, 23)).decisions == ()
         assert compute_bulletin(person, number, date(2026, 12, 20)).decisions == ()
     assert compute_bulletin(person, 1, date(2026, 12, 21)).decisions == ("D1",)
+
+
+def test_a_person_stored_exactly_as_in_the_file_is_found_unchanged_by_digest(sqlite_app: App) -> None:
+    _import(sqlite_app, register(natural_person("P1"), natural_person("P2")))
+    persons, _ = read_document(register(natural_person("P1"), natural_person("P2", surname="Weber")))
+    with sqlite_app.uow() as uow:
+        assert uow.persons.unchanged_ids(persons) == {"P1"}
+        assert uow.persons.tombstones(["P1", "P2", "P3"]) == {}
