@@ -1,4 +1,4 @@
-"""The register interchange format, version 1 (REGISTER-FORMAT.md): JSON <-> core model.
+"""The register interchange format, version 1 (docs/register-format.md): JSON <-> core model.
 
 Reading is all or nothing: each person against the JSON Schema in ``schemas/register-v1.schema.json``
 (register_schema.py), then the conversions the schema cannot check (real calendar dates), every

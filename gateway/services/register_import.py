@@ -1,4 +1,4 @@
-"""Use case: import persons from the national register application (REGISTER-FORMAT.md semantics).
+"""Use case: import persons from the national register application (docs/register-format.md).
 
 The national register is the source of truth for national decisions: a person in the file replaces
 what the gateway holds of that person's national data; foreign decisions received by notification
