@@ -2,7 +2,8 @@
 
     raw json.loads + compiled schema validation    the limit the ratios refer to (JSON's "raw lxml")
     import                                        read, validate, real dates, checks, convert, store
-    identical re-import                           the same file again: read, validate, compare, no events
+    identical re-import                           the same file again: parse, fingerprint each person, find
+                                                  it unchanged in the register, no events
     jsonschema validation (the obvious way)       what validation cost before (issue 7 point 14)
 
 Every figure is persons per second, the best of a few rounds, with its ratio to the raw rate of the
@@ -28,11 +29,12 @@ import jsonschema  # noqa: E402
 
 from adapters.bootstrap import App  # noqa: E402
 from adapters.files.register_format import read_file  # noqa: E402
+from adapters.files.register_import import import_register_file  # noqa: E402
 from adapters.files.register_schema import compile_fast, published_schema  # noqa: E402
 from adapters.settings import Settings  # noqa: E402
 from bench.bench_codec import pin_to_one_core  # noqa: E402
 from bench.synthetic_register import synthetic_register  # noqa: E402
-from gateway.services.register_import import ImportReport, import_persons  # noqa: E402
+from gateway.services.register_import import ImportReport  # noqa: E402
 
 
 def best_seconds(work: Callable[[int], object], rounds: int) -> float:
@@ -65,12 +67,8 @@ def main() -> None:
 
         def import_file(round_number: int) -> None:
             app = apps[round_number]
-            persons, problems = read_file(path)
-            assert not problems, problems[:3]
-            reports.append(
-                import_persons(persons, uow=app.uow(), clock=app.clock, official="bench", source=path.name,
-                               rates=app.euro_rates)
-            )
+            imported = import_register_file(path, uow=app.uow, clock=app.clock, official="bench", rates=app.euro_rates)
+            reports.append(imported.report)
 
         imported = best_seconds(import_file, rounds)
         assert all(r.persons_created == count for r in reports)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -78,13 +78,16 @@ class PersonRepository(Protocol):
 
     def get_many(self, person_ids: Sequence[str]) -> dict[str, Person]: ...
 
-    def unchanged_ids(self, persons: Sequence[Person]) -> set[str]:
-        """The ids of those ``persons`` the register holds exactly as given (cheaply, for re-imports)."""
+    def digests(self, person_ids: Sequence[str]) -> dict[str, str]:
+        """The fingerprint stored with each person held: of the person as last received from a
+        register file, so that the same person sent again is known unchanged without reading it."""
         ...
+
+    def record_digests(self, digests: Mapping[str, str]) -> None: ...
 
     def add_or_replace(self, person: Person) -> None: ...
 
-    def save_many(self, persons: Sequence[Person]) -> None: ...
+    def save_many(self, persons: Sequence[Person], digests: Mapping[str, str] | None = None) -> None: ...
 
     def erase(self, person_id: str, *, on: date, reason: str) -> None: ...
 

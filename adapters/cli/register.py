@@ -11,13 +11,13 @@ import click
 
 from adapters.cli.context import Context, pass_context
 from adapters.cli.progress import ProgressBar
-from adapters.files.register_format import envelope, person_to_json, read_file
+from adapters.files.register_format import envelope, person_to_json
+from adapters.files.register_import import import_register_file
 from adapters.text.french import describe_decision, describe_person
 from gateway.clock import today
 from gateway.ports import Tombstone
 from gateway.services.consultation import consult_person, export_persons
 from gateway.services.erasure import erase_due_persons
-from gateway.services.register_import import import_persons
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]
@@ -48,19 +48,12 @@ def import_(ctx: Context, file: Path) -> None:
     refused whole, one line per problem on standard error, and nothing is stored."""
     app = ctx.app
     with ProgressBar() as bar:
-        persons, problems = read_file(file, progress=bar.stage("reading"))
-        report = import_persons(
-            persons,
-            uow=app.uow(),
-            clock=app.clock,
-            official=app.official,
-            source=file.name,
-            problems_in_file=problems,
-            rates=app.euro_rates,
-            progress=bar.stage("comparing with the register"),
+        imported = import_register_file(
+            file, uow=app.uow, clock=app.clock, official=app.official, rates=app.euro_rates, stage=bar.stage
         )
+    report = imported.report
     click.echo(
-        f"{file.name}: {len(persons)} person(s) read — {report.persons_created} new, "
+        f"{file.name}: {imported.persons_in_file} person(s) read — {report.persons_created} new, "
         f"{report.persons_updated} changed, {report.persons_unchanged} unchanged; decisions: "
         f"{report.decisions_added} added, {report.decisions_updated} changed, {report.decisions_removed} removed."
     )

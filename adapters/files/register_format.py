@@ -7,8 +7,10 @@ problem of every person located as ``PERSON_ID[/DECISION_ID][/field]``.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -520,18 +522,51 @@ def _date_problems_of_invalid_person(raw: Any) -> list[Problem]:
     return r.problems
 
 
-def read_document(document: Any, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
-    """A parsed register file -> (the persons that could be read, every problem of the file).
+def person_digest(raw: Any) -> str:
+    """A fingerprint of one person exactly as the file gives it (key order aside): equal fingerprints,
+    equal persons, so a person sent again unchanged need not be read again."""
+    text = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def person_ids(document: Any) -> list[str]:
+    """The ids of the persons of a parsed file, as far as it has any (to look up what is stored)."""
+    raws = document.get("persons") if isinstance(document, dict) else None
+    if not isinstance(raws, list):
+        return []
+    return [raw["id"] for raw in raws if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterFile:
+    """A register file read for import. ``persons`` are those read (new or changed); ``unchanged``
+    the ids of persons whose fingerprint equals the one the register holds, not read again;
+    ``digests`` the fingerprint of every person of the file, to be stored with it."""
+
+    persons: list[Person]
+    problems: list[Problem]
+    unchanged: list[str] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
+
+
+def read_register(
+    document: Any, *, known_digests: Mapping[str, str] | None = None, progress: Progress | None = None
+) -> RegisterFile:
+    """A parsed register file -> the persons that could be read and every problem of the file.
 
     Each person is checked on its own against the schema and then for what the schema cannot see,
     so the problems of every person come out in one pass. A file with any problem is to be refused
-    whole. ``progress`` is told ``(persons read, persons in the file)`` as the reading goes.
+    whole. A person whose fingerprint is in ``known_digests`` (what the register holds) is skipped:
+    it was read, checked and stored exactly so before. ``progress`` is told ``(persons read, persons
+    in the file)`` as the reading goes.
     """
     problems = envelope_problems(document)
     raws = document.get("persons") if isinstance(document, dict) else None
     if not isinstance(raws, list):
-        return [], problems
+        return RegisterFile([], problems)
     persons: list[Person] = []
+    unchanged: list[str] = []
+    digests: dict[str, str] = {}
     seen: set[str] = set()
     for index, raw in enumerate(raws):
         if progress is not None:
@@ -542,27 +577,43 @@ def read_document(document: Any, *, progress: Progress | None = None) -> tuple[l
                 problems.append(Problem(person_id, "duplicate person id"))
                 continue
             seen.add(person_id)
+            if known_digests is not None:
+                digests[person_id] = person_digest(raw)
+                if known_digests.get(person_id) == digests[person_id]:
+                    unchanged.append(person_id)
+                    continue
         if not person_is_valid(raw):
             problems.extend(person_problems(raw, index))
             problems.extend(_date_problems_of_invalid_person(raw))
             continue
         person, found = person_from_json(raw)
-        if found:
-            problems.extend(found)
-        else:
+        problems.extend(found)
+        if not found:
             persons.append(person)
-    return persons, sorted(set(problems), key=lambda p: p.place)
+    ordered = list(dict.fromkeys(sorted(problems, key=lambda p: p.place)))
+    return RegisterFile(persons, ordered, unchanged, digests)
 
 
-def read_file(path: Path, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
+def read_document(document: Any, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
+    """A parsed register file -> (the persons that could be read, every problem of the file)."""
+    result = read_register(document, progress=progress)
+    return result.persons, result.problems
+
+
+def load_file(path: Path) -> tuple[Any, list[Problem]]:
+    """The parsed JSON of a register file, or the one problem that prevents parsing it."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        return [], [Problem(str(path), f"cannot be read ({error.strerror})")]
+        return None, [Problem(str(path), f"cannot be read ({error.strerror})")]
     except UnicodeDecodeError:
-        return [], [Problem(str(path), "is not UTF-8 text")]
+        return None, [Problem(str(path), "is not UTF-8 text")]
     try:
-        document = json.loads(text)
+        return json.loads(text), []
     except json.JSONDecodeError as error:
-        return [], [Problem(f"{path}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
-    return read_document(document, progress=progress)
+        return None, [Problem(f"{path}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
+
+
+def read_file(path: Path, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
+    document, problems = load_file(path)
+    return ([], problems) if problems else read_document(document, progress=progress)

@@ -7,7 +7,7 @@ are kept. Every change becomes a register event and a processing-journal entry. 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from gateway.clock import Clock, today
@@ -55,6 +55,13 @@ def inscription_problems(person: Person, stored: Person | None = None) -> list[P
                 Problem(f"{person.id}/{decision.id}", f"may not be inscribed: {ruling.reason} (Art {ruling.article})")
             )
     return problems
+
+
+def stored_digests(uow: UnitOfWork, person_ids: Sequence[str]) -> dict[str, str]:
+    """The fingerprints the register holds for these persons, for the reader to skip those sent again
+    unchanged (``import_persons(unchanged=…)``)."""
+    with uow:
+        return uow.persons.digests(person_ids)
 
 
 def _merge(incoming: Person, stored: Person | None) -> Person:
@@ -114,6 +121,8 @@ def import_persons(
     problems_in_file: Sequence[Problem] = (),
     rates: EuroRates | None = None,
     progress: Callable[[int, int], None] | None = None,
+    unchanged: Sequence[str] = (),
+    digests: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing.
 
@@ -123,40 +132,50 @@ def import_persons(
     Fines pronounced in another currency are converted with ``rates`` (AMB-29); without ``rates``
     none is, and each such decision is listed for a clerk. ``progress`` is told ``(persons compared,
     persons)`` as the comparison with the register goes.
+
+    ``unchanged`` are persons of the file the reader found identical to what the register holds (by
+    the fingerprints ``stored_digests`` gave) and did not read again; ``digests`` the fingerprints of
+    the persons read, stored with them. A fingerprint that changed in the meantime refuses the import.
     """
     if rates is not None:
         persons = [with_fines_in_euros(person, rates) for person in persons]
     with uow:
-        # A person held exactly as in the file changes nothing and needs no check of inscription.
-        same = uow.persons.unchanged_ids(persons)
-        stored = uow.persons.get_many([p.id for p in persons if p.id not in same])
         problems = list(problems_in_file)
+        held = uow.persons.digests(unchanged)
+        problems += [
+            Problem(i, "changed in the register while the file was read; import the file again")
+            for i in unchanged
+            if digests is None or held.get(i) != digests.get(i)
+        ]
+        stored = uow.persons.get_many([p.id for p in persons])
         on = today(clock)
         for person in persons:
             problems += contradictions(person, on)
-            if person.id not in same:
-                problems += inscription_problems(person, stored.get(person.id))
-        erased = uow.persons.tombstones([p.id for p in persons if p.id not in stored and p.id not in same])
+            problems += inscription_problems(person, stored.get(person.id))
+        erased = uow.persons.tombstones([p.id for p in persons if p.id not in stored])
         problems += [
             Problem(tomb.person_id, f"the person's inscriptions were erased on {tomb.erased_on} (Art 3)")
             for tomb in erased.values()
         ]
         if problems:
             raise InvalidInput(sorted(dict.fromkeys(problems), key=lambda p: p.place))
-        report = ImportReport(unconverted_fines=[d for p in persons for d in decisions_with_unconverted_fines(p)])
+        report = ImportReport(
+            persons_unchanged=len(unchanged),
+            unconverted_fines=[d for p in persons for d in decisions_with_unconverted_fines(p)],
+        )
+        refreshed: dict[str, str] = {}
         changed: list[Person] = []
         entries: list[JournalEntry] = []
         for done, incoming in enumerate(persons, start=1):
             if progress is not None:
                 progress(done, len(persons))
-            if incoming.id in same:
-                report.persons_unchanged += 1
-                continue
             before = stored.get(incoming.id)
             after = _merge(incoming, before)
             events = _changes(before, after, report, clock)
             if not events:
                 report.persons_unchanged += 1
+                if digests and incoming.id in digests:
+                    refreshed[incoming.id] = digests[incoming.id]
                 continue
             if before is None:
                 report.persons_created += 1
@@ -174,7 +193,8 @@ def import_persons(
                     details={"changes": ",".join(sorted({e.kind.value for e in events}))},
                 )
             )
-        uow.persons.save_many(changed)
+        uow.persons.save_many(changed, digests)
+        uow.persons.record_digests(refreshed)
         uow.events.record(report.events)
         uow.journal.append_many(entries)
         uow.commit()

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from adapters.bootstrap import App
-from adapters.files.register_format import read_document
+from adapters.files.register_format import read_document, read_register
+from adapters.files.register_import import FileImport, import_register_file
 from adapters.settings import Settings
 from gateway.errors import InvalidInput
-from gateway.services.register_import import ImportReport, import_persons
+from gateway.services.register_import import ImportReport, import_persons, stored_digests
 from tests.conftest import NOW
-from tests.samples.register_documents import decision, natural_person, register
+from tests.samples.register_documents import decision, natural_person, register, write
 
 
 @pytest.fixture
@@ -104,9 +105,41 @@ def test_a_final_date_after_today_is_accepted_and_the_decision_is_on_no_bulletin
     assert compute_bulletin(person, 1, date(2026, 12, 21)).decisions == ("D1",)
 
 
-def test_a_person_stored_exactly_as_in_the_file_is_found_unchanged_by_digest(sqlite_app: App) -> None:
-    _import(sqlite_app, register(natural_person("P1"), natural_person("P2")))
-    persons, _ = read_document(register(natural_person("P1"), natural_person("P2", surname="Weber")))
+def _import_file(app: App, path: Path) -> FileImport:
+    return import_register_file(path, uow=app.uow, clock=app.clock, official="x", rates=app.euro_rates)
+
+
+def test_a_person_sent_again_unchanged_is_not_read_again(sqlite_app: App, tmp_path: Path) -> None:
+    first = _import_file(sqlite_app, write(tmp_path / "a.json", register(natural_person("P1"), natural_person("P2"))))
+    assert first.report.persons_created == 2
+    document = register(natural_person("P1"), natural_person("P2", surname="Weber"))
+    read = read_register(document, known_digests=stored_digests(sqlite_app.uow(), ["P1", "P2"]))
+    assert ([p.id for p in read.persons], read.unchanged) == (["P2"], ["P1"])
+    again = _import_file(sqlite_app, write(tmp_path / "b.json", document))
+    assert (again.persons_in_file, again.report.persons_unchanged, again.report.persons_updated) == (2, 1, 1)
+
+
+def test_a_person_changed_by_another_path_is_read_again_then_known_again(sqlite_app: App, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", register(natural_person("P1")))
+    _import_file(sqlite_app, path)
+    with sqlite_app.uow() as uow:  # e.g. a notification allocating a conviction id saves the person
+        person = uow.persons.get("P1")
+        assert person is not None
+        uow.persons.save_many([person])
+        uow.commit()
+    assert read_register(register(natural_person("P1")), known_digests=stored_digests(sqlite_app.uow(), ["P1"])).unchanged == []
+    assert _import_file(sqlite_app, path).report.persons_unchanged == 1
+    assert read_register(register(natural_person("P1")), known_digests=stored_digests(sqlite_app.uow(), ["P1"])).unchanged == ["P1"]
+
+
+def test_a_person_changed_in_the_register_while_the_file_was_read_refuses_the_import(sqlite_app: App, tmp_path: Path) -> None:
+    _import_file(sqlite_app, write(tmp_path / "a.json", register(natural_person("P1"))))
+    read = read_register(register(natural_person("P1")), known_digests=stored_digests(sqlite_app.uow(), ["P1"]))
     with sqlite_app.uow() as uow:
-        assert uow.persons.unchanged_ids(persons) == {"P1"}
-        assert uow.persons.tombstones(["P1", "P2", "P3"]) == {}
+        person = uow.persons.get("P1")
+        assert person is not None
+        uow.persons.save_many([person])
+        uow.commit()
+    with pytest.raises(InvalidInput, match="P1: changed in the register while the file was read"):
+        import_persons([], uow=sqlite_app.uow(), clock=sqlite_app.clock, official="x", source="test",
+                       unchanged=read.unchanged, digests=read.digests)
