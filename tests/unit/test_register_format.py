@@ -103,3 +103,12 @@ def test_the_fast_validator_agrees_with_the_published_schema(name: str, change: 
         except (KeyError, IndexError):
             continue  # the mutation does not apply to this person
         assert person_is_valid(mutated) == (person_problems(mutated, 0) == []), (name, mutated["id"])
+
+
+def test_the_compiled_validator_never_fetches_a_remote_reference() -> None:
+    import fastjsonschema
+
+    from adapters.files.register_schema import compile_fast
+
+    with pytest.raises(fastjsonschema.JsonSchemaDefinitionException, match="refers to nothing outside"):
+        compile_fast({"$id": "https://example.org/a.json", "$ref": "https://example.org/other.json"})
