@@ -14,6 +14,7 @@ from adapters.files.register_format import envelope, person_to_json, read_file
 from adapters.text.french import describe_decision, describe_person
 from gateway.clock import today
 from gateway.errors import InvalidInput
+from gateway.model.person import Person
 from gateway.ports import Tombstone
 from gateway.services.consultation import consult_person, export_persons
 from gateway.services.erasure import erase_due_persons
@@ -49,7 +50,7 @@ def import_(ctx: Context, file: Path) -> None:
     persons, problems = read_file(file)
     if problems:
         raise InvalidInput(problems)
-    app = ctx.app
+    app = ctx.app_creating_store
     report = import_persons(persons, uow=app.uow(), clock=app.clock, official=app.official, source=file.name)
     click.echo(
         f"{file.name}: {len(persons)} person(s) read — {report.persons_created} new, "
@@ -67,20 +68,18 @@ def import_(ctx: Context, file: Path) -> None:
 def export(ctx: Context, person_id: str | None, out: Path | None) -> None:
     """Export the register (erased persons excluded) in the interchange format."""
     app = ctx.app
-    chosen = export_persons(
-        app.uow(),
-        person_id=person_id,
-        clock=app.clock,
-        official=app.official,
-        destination=str(out) if out else "standard output",
-    )
-    persons = [person_to_json(p) for p in chosen]
-    text = json.dumps(envelope(persons), ensure_ascii=False, indent=2) + "\n"
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
-        click.echo(f"{len(persons)} person(s) written to {out}", err=True)
+
+    def deliver(chosen: list[Person]) -> None:
+        text = json.dumps(envelope([person_to_json(p) for p in chosen]), ensure_ascii=False, indent=2) + "\n"
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            out.write_text(text, encoding="utf-8")
+
+    chosen = export_persons(app.uow(), person_id=person_id, clock=app.clock, official=app.official,
+                            destination=str(out) if out else "standard output", deliver=deliver)
+    if out is not None:
+        click.echo(f"{len(chosen)} person(s) written to {out}", err=True)
 
 
 @register.command()

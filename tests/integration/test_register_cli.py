@@ -72,6 +72,7 @@ def test_a_file_that_is_not_json_is_refused_with_its_line(run: Any, tmp_path: Pa
 
 
 def test_show_of_an_unknown_person_is_an_error_with_status_2(run: Any) -> None:
+    run("register", "import", str(DEMO_REGISTER))
     result = run("register", "show", "NOBODY")
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: no person NOBODY in the register"
