@@ -545,13 +545,21 @@ def read_document(document: Any) -> tuple[list[Person], list[Problem]]:
 
 def read_file(path: Path) -> tuple[list[Person], list[Problem]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
         return [], [Problem(str(path), f"cannot be read ({error.strerror})")]
+    return read_bytes(data, source=str(path))
+
+
+def read_bytes(data: bytes, *, source: str) -> tuple[list[Person], list[Problem]]:
+    """A register document from ``data`` (a file's or standard input's); a UTF-8 byte-order mark,
+    as some Windows editors write, is accepted."""
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return [], [Problem(str(path), "is not UTF-8 text")]
+        return [], [Problem(source, "is not UTF-8 text")]
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        return [], [Problem(f"{path}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
+        return [], [Problem(f"{source}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
     return read_document(document)
