@@ -98,7 +98,7 @@ def test_erase_due_erases_the_dead_and_the_centenarian_and_lists_partial_births(
     }
     assert [r["person"] for r in report["to_review"]] == ["1926000066666"]
     assert run("register", "show", "1950010144444").output.startswith("1950010144444 : inscriptions effacées")
-    assert run("register", "erase-due", "--on", "2026-11-23").output.strip().startswith("1926000066666: to review")
+    assert run("register", "erase-due", "--on", "2026-11-23").output.strip().startswith("1926000066666 : à examiner par un agent")
 
 
 def test_a_bad_setting_is_a_readable_error(run: Any, tmp_path: Path) -> None:
