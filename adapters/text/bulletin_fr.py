@@ -27,7 +27,7 @@ def _reasons_for_the_clerk(bulletin: Bulletin) -> list[str]:
     left_out = [e for e in bulletin.explanations if not e.included]
     if not left_out:
         return []
-    return ["", NOT_SHOWN_HEADING, *(f"  {e.decision} (art. {e.article}) : {e.reason}" for e in left_out)]
+    return ["", "─" * 40, NOT_SHOWN_HEADING, *(f"  {e.decision} (art. {e.article}) : {e.reason}" for e in left_out)]
 
 
 def render_bulletin(bulletin: Bulletin, person: Person | None) -> str:
@@ -51,7 +51,6 @@ def render_bulletin(bulletin: Bulletin, person: Person | None) -> str:
     lines.append("")
     if bulletin.nil or person is None:
         lines.append(NIL_MENTION)
-        lines.extend(_reasons_for_the_clerk(bulletin))
     else:
         shown = set(bulletin.decisions)
         articles = {e.decision: e.article for e in bulletin.explanations}
@@ -66,4 +65,6 @@ def render_bulletin(bulletin: Bulletin, person: Person | None) -> str:
             lines.append(f"    (porté au bulletin en vertu de l'art. {articles[decision.id]})")
     if number != 1:
         lines.extend(("", RETENTION_NOTICE))
+    if bulletin.nil:
+        lines.extend(_reasons_for_the_clerk(bulletin))  # after the extract, so it is not taken for part of it
     return "\n".join(lines)
