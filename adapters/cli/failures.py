@@ -11,7 +11,9 @@ Exit statuses (documented in the README):
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
@@ -53,6 +55,12 @@ def report(ctx: click.Context, error: Exception) -> None:
     """Print ``error`` for a person and exit; with ECRIS_GATEWAY_DEBUG set, let it propagate."""
     if os.environ.get(DEBUG_VARIABLE) and not isinstance(error, GatewayError):
         raise error
+    if isinstance(error, BrokenPipeError):
+        # The reader went away (`… | head`): nothing to tell it. Point standard output at /dev/null so
+        # the interpreter's last flush does not fail in turn.
+        with contextlib.suppress(OSError, ValueError):  # not a real file (a test runner's buffer)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        ctx.exit(EXIT_REFUSED)
     lines, status = explain(error)
     for line in lines:
         click.echo(line, err=True)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from adapters.cli import main
-from tests.samples.register_documents import DEMO_REGISTER
+from tests.samples.register_documents import DEMO_REGISTER, ROOT
 
 ENV = {"ECRIS_GATEWAY_NOW": "2026-11-23T10:00:00+01:00", "ECRIS_GATEWAY_OFFICIAL": "clerk"}
 UNREACHABLE = "postgresql://nobody@127.0.0.1:9/none"  # port 9 (discard): nothing listens, refused at once
@@ -175,3 +178,18 @@ def test_global_options_work_before_or_after_the_command(tmp_path: Path, where: 
     assert invoke(args).exit_code == 0
     officials = [e["official"] for e in json.loads(invoke(["journal", "list", "--json", *db]).stdout)]
     assert officials[-1] == "o1"
+
+
+def test_a_reader_that_goes_away_early_gets_no_error_message(tmp_path: Path) -> None:
+    """``ecris-gateway journal list | head -1``: the closed pipe is not an error to print."""
+    db = f"sqlite:///{tmp_path}/x.db"
+    assert invoke(["register", "import", str(DEMO_REGISTER), "--db", db]).exit_code == 0
+    command = [sys.executable, "-m", "adapters.cli", "journal", "list", "--db", db]
+    with subprocess.Popen(command, cwd=ROOT, env={**os.environ, **ENV}, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before the interpreter has even started: its first write meets a closed pipe
+        errors = process.stderr.read().decode()
+        process.wait(timeout=60)
+    assert errors == ""
+    assert process.returncode == 1
