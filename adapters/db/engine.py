@@ -22,7 +22,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_SYNCHRONOUS = {"OFF", "NORMAL", "FULL", "EXTRA"}
 POSTGRES_DRIVER = "postgresql+psycopg"
 # The spellings people write for PostgreSQL, all served by the one driver installed (psycopg 3).
-POSTGRES_SCHEMES = {"postgres", "postgresql", "postgresql+psycopg"}
+POSTGRES_BACKENDS = {"postgres", "postgresql"}
 CONNECT_TIMEOUT_SECONDS = 10
 VERSION_TABLE = "alembic_version"
 
@@ -48,10 +48,16 @@ def store_url(text: str) -> URL:
         raise DatabaseError(
             "the database URL is not usable: expected sqlite:///PATH or postgresql://USER@HOST/DATABASE"
         ) from None
-    if url.drivername in POSTGRES_SCHEMES:
+    backend, _, driver = url.drivername.partition("+")
+    if backend in POSTGRES_BACKENDS and driver in {"", "psycopg"}:
         return url.set(drivername=POSTGRES_DRIVER)
-    if url.drivername == "sqlite":
+    if backend == "sqlite" and driver in {"", "pysqlite"}:
         return url
+    if backend in {*POSTGRES_BACKENDS, "sqlite"}:
+        raise DatabaseError(
+            f"the database driver {driver!r} of {shown(url)} is not the gateway's: "
+            "write sqlite:///PATH or postgresql://USER@HOST/DATABASE (psycopg 3)"
+        )
     raise DatabaseError(
         f"the database URL {shown(url)} has an unknown scheme {url.drivername!r}: "
         "use sqlite:///PATH or postgresql://USER@HOST/DATABASE"

@@ -144,7 +144,8 @@ def test_the_common_postgres_spelling_is_accepted(postgres_url: str) -> None:
     assert "Transports Rapides" in invoke(["register", "show", "B123456", "--db", plain]).stdout
 
 
-@pytest.mark.parametrize("url", ["nosuch://somewhere/db", "not a url at all", "mysql://root@127.0.0.1/x"])
+@pytest.mark.parametrize("url", ["nosuch://somewhere/db", "not a url at all", "mysql://root@127.0.0.1/x",
+                                 "postgresql+psycopg2://u@127.0.0.1/x", "sqlite+aiosqlite:///x.db"])
 def test_an_unknown_database_scheme_is_one_line_naming_the_accepted_ones(url: str) -> None:
     result = invoke(["register", "import", str(DEMO_REGISTER), "--db", url])
     assert_one_line_error(result)
