@@ -194,3 +194,8 @@ def test_a_reader_that_goes_away_early_gets_no_error_message(tmp_path: Path) -> 
         process.wait(timeout=60)
     assert errors == ""
     assert process.returncode == 1
+
+
+def test_sqlite_with_its_driver_named_is_the_same_store(tmp_path: Path) -> None:
+    assert invoke(["register", "import", str(DEMO_REGISTER), "--db", f"sqlite+pysqlite:///{tmp_path}/x.db"]).exit_code == 0
+    assert "SCHMIT Paul" in invoke(["register", "show", "1979110254321", "--db", f"sqlite:///{tmp_path}/x.db"]).stdout
