@@ -26,7 +26,13 @@ class GatewayGroup(click.Group):
         return None
 
 
-@click.group(cls=GatewayGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=GatewayGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Exit status: 0 done; 1 refused (bad input, setting, store or file); 2 unknown person or message, "
+           "a request the law does not allow, or a command line that cannot be parsed; 3 an unexpected "
+           "failure (ECRIS_GATEWAY_DEBUG=1 shows where).",
+)
 @click.version_option(package_name="ecris-gateway")
 def main() -> None:
     """ecris-gateway: ECRIS / ECRIS-TCN gateway of Luxembourg's criminal-records central authority.

@@ -199,3 +199,16 @@ def test_a_reader_that_goes_away_early_gets_no_error_message(tmp_path: Path) -> 
 def test_sqlite_with_its_driver_named_is_the_same_store(tmp_path: Path) -> None:
     assert invoke(["register", "import", str(DEMO_REGISTER), "--db", f"sqlite+pysqlite:///{tmp_path}/x.db"]).exit_code == 0
     assert "SCHMIT Paul" in invoke(["register", "show", "1979110254321", "--db", f"sqlite:///{tmp_path}/x.db"]).stdout
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_help_of_every_command_needs_no_store_and_names_the_global_options(
+    path: tuple[str, ...], command: click.Command
+) -> None:
+    result = invoke([*path, "--help", "--db", UNREACHABLE])
+    assert result.exit_code == 0, result.output
+    assert "--db URL" in result.stdout and "--official NAME" in result.stdout and "--config FILE" in result.stdout
+
+
+def test_the_exit_statuses_are_told_in_the_main_help() -> None:
+    assert "Exit status: 0 done; 1 refused" in " ".join(invoke(["--help"]).stdout.split())
