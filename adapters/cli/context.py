@@ -23,7 +23,7 @@ class Context:
         self._overrides: dict[str, Any] = {}
         self._config: Path | None = None
         self._settings: Settings | None = None
-        self._app: App | None = None
+        self._apps: dict[bool, App] = {}  # by "may create the store"
 
     def remember(self, key: str, value: Any) -> None:
         if key == "config":
@@ -37,19 +37,20 @@ class Context:
             self._settings = load_settings(config_file=self._config).with_overrides(**self._overrides)
         return self._settings
 
+    def _app(self, *, may_create_store: bool) -> App:
+        if may_create_store not in self._apps:
+            self._apps[may_create_store] = bootstrap(self.settings, may_create_store=may_create_store)
+        return self._apps[may_create_store]
+
     @property
     def app(self) -> App:
         """The app on an existing store: the commands that only read never create one."""
-        if self._app is None:
-            self._app = bootstrap(self.settings, may_create_store=False)
-        return self._app
+        return self._app(may_create_store=False)
 
     @property
     def app_creating_store(self) -> App:
         """The app for a command that puts data in: the store is created when there is none."""
-        if self._app is None:
-            self._app = bootstrap(self.settings, may_create_store=True)
-        return self._app
+        return self._app(may_create_store=True)
 
 
 pass_context = click.make_pass_decorator(Context, ensure=True)
