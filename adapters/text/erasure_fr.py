@@ -17,10 +17,11 @@ def erasure_line(erasure: Erasure, *, dry_run: bool) -> str:
 
 
 def review_line(person_id: str) -> str:
-    """A person whose birth date is partial or unknown: never erased automatically (AMB-2)."""
+    """A person whose birth date does not allow an automatic erasure at 100 years (AMB-2): listed
+    for a clerk, never erased by the command."""
     return (
-        f"{person_id} : à examiner par un agent — date de naissance partielle ou inconnue, "
-        "pas d'effacement automatique"
+        f"{person_id} : à examiner par un agent — date de naissance insuffisante pour un effacement "
+        "automatique (AMB-2)"
     )
 
 

@@ -38,16 +38,19 @@ def imported(run: Any) -> Any:
     return run
 
 
-def test_erase_due_tells_the_clerk_in_french_what_it_erased_and_what_a_clerk_must_review(imported: Any) -> None:
-    dry = imported("register", "erase-due", "--dry-run").stdout.splitlines()
-    assert any(line.startswith("1950010144444 : serait effacé — ") and line.endswith("(art. 3 al.3)") for line in dry)
-    done = imported("register", "erase-due").stdout.splitlines()
-    assert any(line.startswith("1950010144444 : effacé — ") for line in done), done
-    assert "1926000066666 : à examiner par un agent — date de naissance partielle ou inconnue, " \
-           "pas d'effacement automatique" in done
-    assert imported("register", "show", "1950010144444").stdout.startswith(
-        "1950010144444 : inscriptions effacées le 23/11/2026"
-    )
+def test_erase_due_tells_the_clerk_in_french_what_it_erased_and_what_a_clerk_must_review(
+    run: Any, tmp_path: Path
+) -> None:
+    dead = natural_person("DEAD", death_date="2026-08-14")
+    unknown_birth = natural_person("NOBIRTH", birth={"date": None, "city": "Wiltz", "country": "LU"})
+    assert run("register", "import", str(write(tmp_path / "r.json", register(dead, unknown_birth)))).exit_code == 0
+    dry = run("register", "erase-due", "--dry-run").stdout.splitlines()
+    assert any(line.startswith("DEAD : serait effacé — ") and line.endswith("(art. 3 al.3)") for line in dry), dry
+    done = run("register", "erase-due").stdout.splitlines()
+    assert any(line.startswith("DEAD : effacé — ") for line in done), done
+    assert "NOBIRTH : à examiner par un agent — date de naissance insuffisante pour un effacement " \
+           "automatique (AMB-2)" in done
+    assert run("register", "show", "DEAD").stdout.startswith("DEAD : inscriptions effacées le 23/11/2026")
 
 
 def test_erase_due_with_nothing_to_do_says_so_in_french(run: Any, tmp_path: Path) -> None:
