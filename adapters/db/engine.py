@@ -35,7 +35,8 @@ class StoreMissing(DatabaseError):
     """No store exists at the place given, and the command may not create one."""
 
 
-def shown(url: URL) -> str:
+def printable_url(url: URL) -> str:
+    """The URL with its password hidden, for a message."""
     return url.render_as_string(hide_password=True)
 
 
@@ -55,11 +56,11 @@ def store_url(text: str) -> URL:
         return url
     if backend in {*POSTGRES_BACKENDS, "sqlite"}:
         raise DatabaseError(
-            f"the database driver {driver!r} of {shown(url)} is not the gateway's: "
+            f"the database driver {driver!r} of {printable_url(url)} is not the gateway's: "
             "write sqlite:///PATH or postgresql://USER@HOST/DATABASE (psycopg 3)"
         )
     raise DatabaseError(
-        f"the database URL {shown(url)} has an unknown scheme {url.drivername!r}: "
+        f"the database URL {printable_url(url)} has an unknown scheme {url.drivername!r}: "
         "use sqlite:///PATH or postgresql://USER@HOST/DATABASE"
     )
 
@@ -118,7 +119,7 @@ def store_exists(engine: Engine) -> bool:
         with engine.connect() as connection:
             return inspect(connection).has_table(VERSION_TABLE)
     except SQLAlchemyError as error:
-        raise DatabaseError(f"cannot open the store at {shown(engine.url)}: {_reason(error)}") from None
+        raise DatabaseError(f"cannot open the store at {printable_url(engine.url)}: {_reason(error)}") from None
 
 
 def prepare_folder(engine: Engine) -> None:
@@ -129,7 +130,7 @@ def prepare_folder(engine: Engine) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DatabaseError(f"cannot create the store at {shown(engine.url)}: {error.strerror}") from None
+        raise DatabaseError(f"cannot create the store at {printable_url(engine.url)}: {error.strerror}") from None
 
 
 def upgrade(engine: Engine) -> None:
@@ -146,7 +147,7 @@ def upgrade(engine: Engine) -> None:
     except GatewayError:
         raise
     except Exception as error:
-        raise DatabaseError(f"cannot open the store at {shown(engine.url)}: {_reason(error)}") from error
+        raise DatabaseError(f"cannot open the store at {printable_url(engine.url)}: {_reason(error)}") from error
 
 
 def open_store(url: str, *, may_create: bool, sqlite_synchronous: str = "NORMAL") -> Engine:
@@ -157,7 +158,7 @@ def open_store(url: str, *, may_create: bool, sqlite_synchronous: str = "NORMAL"
     elif not store_exists(engine):
         engine.dispose()
         raise StoreMissing(
-            f"there is no store at {shown(engine.url)}: `ecris-gateway register import FILE` creates it "
+            f"there is no store at {printable_url(engine.url)}: `ecris-gateway register import FILE` creates it "
             "(--db or ECRIS_GATEWAY_DB chooses another)"
         )
     upgrade(engine)
