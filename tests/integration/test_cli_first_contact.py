@@ -87,15 +87,17 @@ def assert_one_line_error(result: Result) -> None:
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
-@pytest.mark.parametrize("scenario", ["bad-path", "bad-url", "unreachable-database"])
+@pytest.mark.parametrize("scenario", ["bad-path", "bad-settings-file", "bad-url", "unreachable-database"])
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
 def test_every_command_fails_in_one_readable_line_without_a_traceback(
     path: tuple[str, ...], command: click.Command, scenario: str, a_file: Path
 ) -> None:
-    db = {"bad-path": f"sqlite:///{a_file}/store.db", "bad-url": "nosuch://somewhere/db",
-          "unreachable-database": UNREACHABLE}[scenario]
-    # The global option after the command: where a user may put it as well as before.
-    result = invoke([*path, *required_arguments(command, a_file), "--db", db])
+    # The global options after the command: where a user may put them as well as before.
+    options = {"bad-path": ["--db", f"sqlite:///{a_file}/store.db"],
+               "bad-settings-file": ["--config", str(a_file / "gw.toml")],
+               "bad-url": ["--db", "nosuch://somewhere/db"],
+               "unreachable-database": ["--db", UNREACHABLE]}[scenario]
+    result = invoke([*path, *required_arguments(command, a_file), *options])
     assert_one_line_error(result)
 
 
