@@ -37,6 +37,17 @@ POSTGRES_UP = postgres_reachable()
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"../shared is absent ({SHARED}): official ECRIS files unavailable")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _user_folders_kept_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The default store and settings file live in the user's folders (platformdirs, XDG on Linux):
+    point those at a temporary folder so no test reads or writes the real user's."""
+    home = tmp_path_factory.mktemp("user-folders")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(home / "data"))
+        patch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+        yield
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search path is a fresh schema, dropped afterwards."""

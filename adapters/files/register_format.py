@@ -603,17 +603,31 @@ def read_document(document: Any, *, progress: Progress | None = None) -> tuple[l
 def load_file(path: Path) -> tuple[Any, list[Problem]]:
     """The parsed JSON of a register file, or the one problem that prevents parsing it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
         return None, [Problem(str(path), f"cannot be read ({error.strerror})")]
+    return load_bytes(data, source=str(path))
+
+
+def load_bytes(data: bytes, *, source: str) -> tuple[Any, list[Problem]]:
+    """The parsed JSON of a register document from ``data`` (a file's or standard input's), or the one
+    problem that prevents parsing it; a UTF-8 byte-order mark, as some Windows editors write, is accepted."""
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None, [Problem(str(path), "is not UTF-8 text")]
+        return None, [Problem(source, "is not UTF-8 text")]
     try:
         return json.loads(text), []
     except json.JSONDecodeError as error:
-        return None, [Problem(f"{path}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
+        return None, [Problem(f"{source}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
 
 
 def read_file(path: Path, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
     document, problems = load_file(path)
     return ([], problems) if problems else read_document(document, progress=progress)
+
+
+def read_bytes(data: bytes, *, source: str) -> tuple[list[Person], list[Problem]]:
+    """A register document from ``data``: (the persons that could be read, every problem)."""
+    document, problems = load_bytes(data, source=source)
+    return ([], problems) if problems else read_document(document)

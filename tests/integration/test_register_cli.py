@@ -107,6 +107,7 @@ def test_a_file_that_is_not_json_is_refused_with_its_line(run: Any, tmp_path: Pa
 
 
 def test_show_of_an_unknown_person_is_an_error_with_status_2(run: Any) -> None:
+    run("register", "import", str(DEMO_REGISTER))
     result = run("register", "show", "NOBODY")
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: no person NOBODY in the register"
@@ -132,7 +133,7 @@ def test_erase_due_erases_the_dead_and_the_centenarian_and_lists_partial_births(
     }
     assert [r["person"] for r in report["to_review"]] == ["1926000066666"]
     assert run("register", "show", "1950010144444").output.startswith("1950010144444 : inscriptions effacées")
-    assert run("register", "erase-due", "--on", "2026-11-23").output.strip().startswith("1926000066666: to review")
+    assert run("register", "erase-due", "--on", "2026-11-23").output.strip().startswith("1926000066666 : à examiner par un agent")
 
 
 def test_a_bad_setting_is_a_readable_error(run: Any, tmp_path: Path) -> None:
