@@ -109,37 +109,37 @@ def _import_file(app: App, path: Path) -> FileImport:
     return import_register_file(path, uow=app.uow, clock=app.clock, official="x", rates=app.euro_rates)
 
 
-def test_a_person_sent_again_unchanged_is_not_read_again(sqlite_app: App, tmp_path: Path) -> None:
-    first = _import_file(sqlite_app, write(tmp_path / "a.json", register(natural_person("P1"), natural_person("P2"))))
+def test_a_person_sent_again_unchanged_is_not_read_again(app: App, tmp_path: Path) -> None:
+    first = _import_file(app, write(tmp_path / "a.json", register(natural_person("P1"), natural_person("P2"))))
     assert first.report.persons_created == 2
     document = register(natural_person("P1"), natural_person("P2", surname="Weber"))
-    read = read_register(document, known_digests=stored_digests(sqlite_app.uow(), ["P1", "P2"]))
+    read = read_register(document, known_digests=stored_digests(app.uow(), ["P1", "P2"]))
     assert ([p.id for p in read.persons], read.unchanged) == (["P2"], ["P1"])
-    again = _import_file(sqlite_app, write(tmp_path / "b.json", document))
+    again = _import_file(app, write(tmp_path / "b.json", document))
     assert (again.persons_in_file, again.report.persons_unchanged, again.report.persons_updated) == (2, 1, 1)
 
 
-def test_a_person_changed_by_another_path_is_read_again_then_known_again(sqlite_app: App, tmp_path: Path) -> None:
+def test_a_person_changed_by_another_path_is_read_again_then_known_again(app: App, tmp_path: Path) -> None:
     path = write(tmp_path / "a.json", register(natural_person("P1")))
-    _import_file(sqlite_app, path)
-    with sqlite_app.uow() as uow:  # e.g. a notification allocating a conviction id saves the person
+    _import_file(app, path)
+    with app.uow() as uow:  # e.g. a notification allocating a conviction id saves the person
         person = uow.persons.get("P1")
         assert person is not None
         uow.persons.save_many([person])
         uow.commit()
-    assert read_register(register(natural_person("P1")), known_digests=stored_digests(sqlite_app.uow(), ["P1"])).unchanged == []
-    assert _import_file(sqlite_app, path).report.persons_unchanged == 1
-    assert read_register(register(natural_person("P1")), known_digests=stored_digests(sqlite_app.uow(), ["P1"])).unchanged == ["P1"]
+    assert read_register(register(natural_person("P1")), known_digests=stored_digests(app.uow(), ["P1"])).unchanged == []
+    assert _import_file(app, path).report.persons_unchanged == 1
+    assert read_register(register(natural_person("P1")), known_digests=stored_digests(app.uow(), ["P1"])).unchanged == ["P1"]
 
 
-def test_a_person_changed_in_the_register_while_the_file_was_read_refuses_the_import(sqlite_app: App, tmp_path: Path) -> None:
-    _import_file(sqlite_app, write(tmp_path / "a.json", register(natural_person("P1"))))
-    read = read_register(register(natural_person("P1")), known_digests=stored_digests(sqlite_app.uow(), ["P1"]))
-    with sqlite_app.uow() as uow:
+def test_a_person_changed_in_the_register_while_the_file_was_read_refuses_the_import(app: App, tmp_path: Path) -> None:
+    _import_file(app, write(tmp_path / "a.json", register(natural_person("P1"))))
+    read = read_register(register(natural_person("P1")), known_digests=stored_digests(app.uow(), ["P1"]))
+    with app.uow() as uow:
         person = uow.persons.get("P1")
         assert person is not None
         uow.persons.save_many([person])
         uow.commit()
     with pytest.raises(InvalidInput, match="P1: changed in the register while the file was read"):
-        import_persons([], uow=sqlite_app.uow(), clock=sqlite_app.clock, official="x", source="test",
+        import_persons([], uow=app.uow(), clock=app.clock, official="x", source="test",
                        unchanged=read.unchanged, digests=read.digests)
