@@ -143,3 +143,23 @@ def test_a_person_changed_in_the_register_while_the_file_was_read_refuses_the_im
     with pytest.raises(InvalidInput, match="P1: changed in the register while the file was read"):
         import_persons([], uow=app.uow(), clock=app.clock, official="x", source="test",
                        unchanged=read.unchanged, digests=read.digests)
+
+
+def test_amb_30_an_imported_decision_with_only_accessory_penalties_is_on_n1_and_on_no_other_bulletin(
+    sqlite_app: App,
+) -> None:
+    from datetime import date
+
+    from gateway.services.bulletin import compute_bulletin
+
+    accessory_only = decision("D1", decision_date="2025-06-02", final_date="2025-07-15", penalties=[
+        {"type": "professional_ban", "label": "gérant de société", "perpetual": True},
+        {"type": "confiscation", "description": "véhicule"},
+    ])
+    _import(sqlite_app, register(natural_person("P1", accessory_only)))
+    with sqlite_app.uow() as uow:
+        person = uow.persons.get("P1")
+    assert person is not None
+    on = date(2026, 11, 23)
+    assert compute_bulletin(person, 1, on).decisions == ("D1",)
+    assert [compute_bulletin(person, n, on).decisions for n in (2, 3, 4, 5)] == [(), (), (), ()]
