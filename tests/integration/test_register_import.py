@@ -163,3 +163,21 @@ def test_amb_30_an_imported_decision_with_only_accessory_penalties_is_on_n1_and_
     on = date(2026, 11, 23)
     assert compute_bulletin(person, 1, on).decisions == ("D1",)
     assert [compute_bulletin(person, n, on).decisions for n in (2, 3, 4, 5)] == [(), (), (), ()]
+
+
+def test_amb_29_a_50000_chf_fine_converted_at_import_is_no_small_fine_for_n3(sqlite_app: App) -> None:
+    from datetime import date
+
+    from gateway.services.bulletin import compute_bulletin
+
+    swiss = decision("D1", court_country="CH", notified_under_convention=True, act_is_offence_in_lu=True,
+                     decision_date="2020-01-10", final_date="2020-03-01",
+                     offences=[{"date": "2019-11-02", "qualification": "escroquerie"}],
+                     penalties=[{"type": "fine", "amount": "50000", "currency": "CHF", "nature": "correctionnelle"}])
+    persons, _ = read_document(register(natural_person("P1", swiss)))
+    import_persons(persons, uow=sqlite_app.uow(), clock=sqlite_app.clock, official="x", source="test",
+                   rates=sqlite_app.euro_rates)
+    with sqlite_app.uow() as uow:
+        person = uow.persons.get("P1")
+    assert person is not None
+    assert compute_bulletin(person, 3, date(2021, 1, 5)).decisions == ("D1",)  # 46,202.18 EUR > 2,500 EUR
