@@ -74,6 +74,12 @@ class SchemaInvalid(SoapRejected):
     subcode = "SchemaInvalid"
 
 
+class Misaddressed(SoapRejected):
+    """A message whose ID is not addressed to this Member State by another one: never answered."""
+
+    subcode = "Misaddressed"
+
+
 # ------------------------------------------------------------------------------------------- headers
 
 

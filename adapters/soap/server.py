@@ -24,6 +24,7 @@ from lxml import etree
 from adapters.db.inbox_journal import Arrival, GroupCommitJournal
 from adapters.db.messaging import InboundEntry
 from adapters.soap.envelope import (
+    Misaddressed,
     SchemaInvalid,
     SoapRejected,
     Unwrapped,
@@ -35,7 +36,9 @@ from adapters.soap.faults import FAULT_MEDIA_TYPE, Fault, fault_for
 from adapters.xml.parsing import XmlRejected, XmlTooLarge, parse_untrusted
 from adapters.xml.schemas import PROJECT_SCHEMA_DIR, EcrisSchemas
 from gateway.clock import Clock
+from gateway.model.exchange import MessageId
 from gateway.ports import InboxState
+from gateway.services.inbound import misaddressing
 
 log = logging.getLogger("ecris.server")
 
@@ -82,10 +85,12 @@ class SoapEndpoint:
         schemas: EcrisSchemas,
         clock: Clock,
         max_bytes: int,
+        member_state: str,
         is_alive: IsAliveAnswer | None = None,
         structural_check: StructuralCheck | None = None,
     ) -> None:
         self._journal = journal
+        self._member_state = member_state
         self._schemas = schemas
         self._clock = clock
         self.max_bytes = max_bytes
@@ -120,6 +125,7 @@ class SoapEndpoint:
             if problems:
                 shown = "; ".join(problems[:3])
                 raise SchemaInvalid(f"schema validation failed ({len(problems)} error(s)): {shown}"[:2000])
+            self._check_addressing(unwrapped)
         except (SoapRejected, XmlRejected) as error:
             return self._refuse(error, body, kept, received_at=received_at, unwrapped=unwrapped,
                                 arrival=arrival)
@@ -133,6 +139,16 @@ class SoapEndpoint:
         if state is InboxState.QUARANTINED:
             log.warning("message %s quarantined: same ID, different content", unwrapped.message_id)
         return HttpResponse(202)
+
+    def _check_addressing(self, unwrapped: Unwrapped) -> None:
+        """Only messages another Member State addresses to ours get in (and get answered)."""
+        try:
+            message_id = MessageId.parse(unwrapped.message_id or "")
+        except ValueError:
+            raise Misaddressed("the message ID cannot be read (SS-RR-TTT-nnnnnnnnnnnnnnn)") from None
+        reason = misaddressing(message_id, self._member_state)
+        if reason is not None:
+            raise Misaddressed(reason)
 
     def _refuse(self, error: SoapRejected | XmlRejected, body: bytes, kept: dict[str, str], *,
                 received_at: datetime, unwrapped: Unwrapped | None, arrival: Arrival) -> HttpResponse:
