@@ -31,6 +31,9 @@ _ENVELOPE = f"{{{SOAP12_NS}}}Envelope"
 _HEADER = f"{{{SOAP12_NS}}}Header"
 _BODY = f"{{{SOAP12_NS}}}Body"
 _MUST_UNDERSTAND = f"{{{SOAP12_NS}}}mustUnderstand"
+_ROLE = f"{{{SOAP12_NS}}}role"
+_ROLES_WE_PLAY = frozenset({"", f"{SOAP12_NS}/role/next", f"{SOAP12_NS}/role/ultimateReceiver"})
+"""SOAP 1.2 Part 1 §2.2: the ultimate receiver plays "next" and "ultimateReceiver" (the default)."""
 _META = f"{{{MESSAGES_NS}}}MessageMetaData"
 _META_ID = f"{{{MESSAGES_NS}}}MessageMetaDataMessageID"
 _META_RESPONSE_TO = f"{{{MESSAGES_NS}}}MessageMetaDataResponseTo"
@@ -50,16 +53,32 @@ class WrongContentType(SoapRejected):
 
 
 class NotSoap12(SoapRejected):
-    """A SOAP 1.1 envelope (or none at all) on the SOAP 1.2 binding."""
+    """A root element other than the SOAP 1.2 Envelope (SOAP 1.1's among others): SOAP 1.2 Part 1 §5.4.7
+    makes it ``env:VersionMismatch``, answered with an ``env:Upgrade`` header; HTTP 500 (Part 2 §7.5.1)."""
 
-    subcode = "VersionMismatch"
+    fault_code = "VersionMismatch"
+    subcode = "NotSoap12"
+    http_status = 500
+
+
+class MalformedEnvelope(SoapRejected):
+    """A SOAP 1.2 Envelope whose children are not one optional Header and one Body."""
+
+    subcode = "MalformedEnvelope"
 
 
 class NotUnderstood(SoapRejected):
-    """A header block marked ``mustUnderstand`` that the gateway does not process."""
+    """Header blocks targeted at us and marked ``mustUnderstand`` that the gateway does not process: SOAP 1.2
+    Part 1 §5.4.8, answered with one ``env:NotUnderstood`` header per block; HTTP 500 (Part 2 §7.5.1)."""
 
     fault_code = "MustUnderstand"
-    subcode = "MustUnderstand"
+    subcode = "NotUnderstood"
+    http_status = 500
+
+    def __init__(self, blocks: tuple[str, ...]) -> None:
+        super().__init__(f"{len(blocks)} header block(s) marked mustUnderstand are not understood")
+        self.blocks = blocks
+        """The Clark names (``{namespace}local``) of the blocks."""
 
 
 class NotAnEcrisMessage(SoapRejected):
@@ -200,6 +219,16 @@ def message_ids(message: etree._Element) -> tuple[str | None, str | None]:
     return _collapsed(_child(meta, _META_ID)), _collapsed(_child(meta, _META_RESPONSE_TO))
 
 
+def _not_understood(header: etree._Element) -> tuple[str, ...]:
+    """The header blocks targeted at us that we must understand: we understand none."""
+    return tuple(
+        block.tag for block in header
+        if isinstance(block.tag, str)
+        and block.get(_MUST_UNDERSTAND, "").strip() in {"true", "1"}
+        and block.get(_ROLE, "").strip() in _ROLES_WE_PLAY
+    )
+
+
 def unwrap(root: etree._Element) -> Unwrapped:
     """Check the Envelope and return its one ECRIS message. Raises a ``SoapRejected``."""
     if root.tag != _ENVELOPE:
@@ -215,13 +244,11 @@ def unwrap(root: etree._Element) -> Unwrapped:
         elif tag == _BODY and body is None:
             body = child
         elif isinstance(tag, str):
-            raise NotSoap12("the Envelope holds something other than one Header and one Body")
+            raise MalformedEnvelope("the Envelope holds something other than one Header and one Body")
     if body is None:
-        raise NotSoap12("the Envelope has no Body")
-    if header is not None:
-        for block in header:
-            if isinstance(block.tag, str) and block.get(_MUST_UNDERSTAND, "").strip() in {"true", "1"}:
-                raise NotUnderstood("a header block marked mustUnderstand is not understood")
+        raise MalformedEnvelope("the Envelope has no Body")
+    if header is not None and (blocks := _not_understood(header)):
+        raise NotUnderstood(blocks)
     children = [child for child in body if isinstance(child.tag, str)]
     if len(children) != 1:
         raise NotAnEcrisMessage(f"the Body must hold exactly one ECRIS message, not {len(children)}")

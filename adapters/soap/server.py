@@ -1,8 +1,11 @@
 """The ECRIS endpoint: a plain WSGI application serving ``POST /ecris`` and ``GET /ecris?wsdl``.
 
 What gets what (issue 4, §5):
-- wrong content type → SOAP 1.2 Fault, HTTP 415; not SOAP 1.2, wrong action, not well-formed, hostile,
-  too large, not an ECRIS message, schema-invalid → Fault ``env:Sender``, HTTP 400. Journalled either way.
+- wrong content type → SOAP 1.2 Fault, HTTP 415; wrong action, not well-formed, hostile, too large, not an
+  ECRIS message, schema-invalid, not addressed to us by another State → Fault ``env:Sender``, HTTP 400;
+  not a SOAP 1.2 Envelope → ``env:VersionMismatch`` with ``env:Upgrade``, a header block we must but do not
+  understand → ``env:MustUnderstand`` with ``env:NotUnderstood``, both HTTP 500 (SOAP 1.2 Part 2 §7.5.1).
+  Journalled either way.
 - schema-valid → journalled (durable commit), then HTTP 202 with an empty body; ``isAlive`` gets 200 and
   its answer. Business checks come after, in the inbox processor, and answer with a FunctionalErrorMessage.
 

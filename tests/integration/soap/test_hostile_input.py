@@ -129,10 +129,23 @@ class TestFaults:
         response = _post(gateway, body, "text/xml; charset=utf-8", SOAPAction=f'"{ACTION}"')
         _assert_refused(gateway, response, status=415, subcode="WrongContentType")
 
-    def test_a_soap_11_envelope_on_the_soap_12_binding_is_refused(self, gateway: Gateway) -> None:
+    def test_a_soap_11_envelope_gets_a_version_mismatch_fault_with_an_upgrade_header(
+        self, gateway: Gateway
+    ) -> None:
         envelope = etree.Element(f"{{{SOAP11_NS}}}Envelope", nsmap={"soap": SOAP11_NS})
         etree.SubElement(envelope, f"{{{SOAP11_NS}}}Body").append(_notification_element())
-        _assert_refused(gateway, _post(gateway, etree.tostring(envelope)), subcode="VersionMismatch")
+        response = _post(gateway, etree.tostring(envelope))
+        assert response.status_code == 500
+        assert _fault(response)[0] == "env:VersionMismatch"
+        root = etree.fromstring(response.content)
+        [supported] = root.findall(f"{{{SOAP12_NS}}}Header/{{{SOAP12_NS}}}Upgrade/{{{SOAP12_NS}}}SupportedEnvelope")
+        prefix, _, local = supported.get("qname", "").partition(":")
+        assert (supported.nsmap.get(prefix), local) == (SOAP12_NS, "Envelope")
+
+    def test_an_envelope_without_body_is_a_sender_fault(self, gateway: Gateway) -> None:
+        envelope = etree.Element(f"{{{SOAP12_NS}}}Envelope", nsmap={"env": SOAP12_NS})
+        etree.SubElement(envelope, f"{{{SOAP12_NS}}}Header")
+        _assert_refused(gateway, _post(gateway, etree.tostring(envelope)), subcode="MalformedEnvelope")
 
     def test_a_schema_invalid_code_is_refused(self, gateway: Gateway) -> None:
         element = _notification_element()
@@ -146,15 +159,23 @@ class TestFaults:
         envelope[0].append(_notification_element())
         _assert_refused(gateway, _post(gateway, etree.tostring(envelope)), subcode="UnknownMessage")
 
-    def test_a_must_understand_header_is_refused(self, gateway: Gateway) -> None:
+    def test_a_must_understand_header_gets_a_must_understand_fault_naming_it(self, gateway: Gateway) -> None:
         envelope = wrap(_notification_element())
         header = etree.Element(f"{{{SOAP12_NS}}}Header")
         block = etree.SubElement(header, "{urn:x-test}Security")
         block.set(f"{{{SOAP12_NS}}}mustUnderstand", "true")
+        ignored = etree.SubElement(header, "{urn:x-test}Trace")  # targeted at nobody: never processed
+        ignored.set(f"{{{SOAP12_NS}}}mustUnderstand", "true")
+        ignored.set(f"{{{SOAP12_NS}}}role", f"{SOAP12_NS}/role/none")
         envelope.insert(0, header)
         response = _post(gateway, etree.tostring(envelope))
-        assert response.status_code == 400
+        assert response.status_code == 500
         assert _fault(response)[0] == "env:MustUnderstand"
+        root = etree.fromstring(response.content)
+        named = [(element.nsmap.get(element.get("qname", "").partition(":")[0]),
+                  element.get("qname", "").partition(":")[2])
+                 for element in root.findall(f"{{{SOAP12_NS}}}Header/{{{SOAP12_NS}}}NotUnderstood")]
+        assert named == [("urn:x-test", "Security")]
 
 
 def test_a_get_without_wsdl_and_other_paths_are_not_messages(gateway: Gateway) -> None:
