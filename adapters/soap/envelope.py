@@ -23,6 +23,9 @@ SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 SOAP12_MEDIA_TYPE = "application/soap+xml"
 SOAP11_MEDIA_TYPE = "text/xml"
 ACTION_PREFIX = "http://ec.europa.eu/ECRIS/"
+ACCEPTED_CHARSETS = frozenset({"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"})
+"""WS-I Basic Profile 1.2 R1012: a message is serialised as UTF-8 or UTF-16. The parser tells which from
+the bytes (BOM or XML declaration, XML 1.0 Appendix F), so a label is checked, never needed."""
 
 OPERATION_BY_ELEMENT: dict[str, str] = {cls.element_name: cls.operation for cls in MESSAGE_CLASSES}
 ELEMENT_BY_OPERATION: dict[str, str] = {op: name for name, op in OPERATION_BY_ELEMENT.items()}
@@ -162,9 +165,9 @@ def _action_of(content_type: str, soap_action_header: str | None) -> str | None:
         shown = media or "none"
         hint = " (SOAP 1.1; this binding is SOAP 1.2)" if media == SOAP11_MEDIA_TYPE else ""
         raise WrongContentType(f"content type {shown[:60]} is not {SOAP12_MEDIA_TYPE}{hint}")
-    charset = params.get("charset", "utf-8").lower()
-    if charset not in {"utf-8", "utf8"}:
-        raise WrongContentType(f"charset {charset[:30]} is not accepted; send UTF-8")
+    charset = params.get("charset", "utf-8").strip().lower()
+    if charset not in ACCEPTED_CHARSETS:
+        raise WrongContentType(f"charset {charset[:30]} is not accepted; send UTF-8 or UTF-16")
     action = params.get("action")
     header = (soap_action_header or "").strip().strip('"') or None
     if action is not None and header is not None and action != header:
@@ -231,6 +234,10 @@ def _not_understood(header: etree._Element) -> tuple[str, ...]:
 
 def unwrap(root: etree._Element) -> Unwrapped:
     """Check the Envelope and return its one ECRIS message. Raises a ``SoapRejected``."""
+    declared = (root.getroottree().docinfo.encoding or "utf-8").lower()
+    if declared not in ACCEPTED_CHARSETS:
+        # The same refusal as for the charset label: the encoding is the document's, however it is told.
+        raise WrongContentType(f"XML encoding {declared[:30]} is not accepted; send UTF-8 or UTF-16")
     if root.tag != _ENVELOPE:
         if root.tag == f"{{{SOAP11_NS}}}Envelope":
             raise NotSoap12("SOAP 1.1 envelope; this binding is SOAP 1.2")

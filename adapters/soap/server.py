@@ -26,6 +26,7 @@ from lxml import etree
 
 from adapters.db.inbox_journal import Arrival, GroupCommitJournal
 from adapters.db.messaging import InboundEntry
+from adapters.soap.content_coding import decoded_body
 from adapters.soap.envelope import (
     Misaddressed,
     SchemaInvalid,
@@ -45,8 +46,8 @@ from gateway.services.inbound import misaddressing
 
 log = logging.getLogger("ecris.server")
 
-KEPT_HEADERS = ("content-type", "content-length", "soapaction", "user-agent", "transfer-encoding",
-                "x-forwarded-for", "remote-addr")
+KEPT_HEADERS = ("content-type", "content-length", "content-encoding", "soapaction", "user-agent",
+                "transfer-encoding", "x-forwarded-for", "remote-addr")
 WSDL_FILE = "ecris-service.wsdl"
 _WSDL_NS = "http://schemas.xmlsoap.org/wsdl/"
 _SOAP12_WSDL_NS = "http://schemas.xmlsoap.org/wsdl/soap12/"
@@ -120,6 +121,8 @@ class SoapEndpoint:
         unwrapped: Unwrapped | None = None
         try:
             action = action_of(headers.get("content-type", ""), headers.get("soapaction"))
+            # From here on the body is the decompressed one: what is parsed is what is journalled.
+            body = decoded_body(body, headers.get("content-encoding"), max_bytes=self.max_bytes)
             unwrapped = unwrap(parse_untrusted(body, max_bytes=self.max_bytes))
             check_action(action, unwrapped)
             problems = self._schemas.validate(unwrapped.message)
