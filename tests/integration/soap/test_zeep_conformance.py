@@ -14,13 +14,13 @@ from zeep.xsd.types import builtins as zeep_builtins
 
 from adapters.soap.envelope import wrap
 from adapters.xml import codec
-from tests.conftest import SHARED, needs_shared
+from tests.conftest import SHARED
 from tests.integration.soap.conftest import Gateway
 from tests.integration.soap.inbound_samples import addressed, envelope_of, headers_for, notification_from
 from tests.messaging_support import cli_json, wait_until
 from tests.samples import ecris_messages as samples
 
-pytestmark = [needs_shared, pytest.mark.shared]
+pytestmark = pytest.mark.shared
 
 OFFICIAL_WSDL = SHARED / "ecris-v1.0" / "ecris-service-v1.0.wsdl"
 
