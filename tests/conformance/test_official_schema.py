@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -338,6 +339,28 @@ def test_handmade_variant(
 
 
 _VALUES = ("", " ", "<", "x" * 4001, "x" * 201, "١", "UNKNOWN", "-1", "0", "1800", "true", "A", "99", "100")
+
+
+_CODE_LIKE = re.compile(r"(?=.*[A-Z])[A-Z0-9]+(-[A-Za-z0-9]+)+")
+"""Message IDs, table codes, element IDs: capitals and digits in hyphenated parts."""
+
+
+def _near_misses(value: str) -> list[str]:
+    """Values one step from a valid one, which only the exact pattern refuses: lower case (``lu-pt-not-…``,
+    ``lU-PT-…``, ``CO-00-442-lux``), a three-letter country code (``LUU-PT-…``, ``COO-00-…``), a letter short
+    (``CO-00-442-LU``), a digit too many. A pattern loosened in the project schema lets one through."""
+    valid = value.strip()
+    if not _CODE_LIKE.fullmatch(valid):
+        return []  # names, dates, free text: no pattern to loosen
+    candidates = [
+        valid.lower(),
+        re.sub(r"[A-Z]", lambda letter: letter.group().lower(), valid, count=1),
+        re.sub(r"[A-Z]+(?=[^A-Z]*$)", lambda run: run.group().lower(), valid),
+        re.sub(r"[A-Z]+", lambda run: run.group() + run.group()[-1], valid, count=1),
+        re.sub(r"[A-Z]([^A-Z]*)$", r"\1", valid),
+        re.sub(r"([0-9])$", r"\1\1", valid),
+    ]
+    return [candidate for candidate in dict.fromkeys(candidates) if candidate and candidate != valid]
 _BASES: tuple[Callable[[], EcrisMessage], ...] = (
     lambda: samples.notification("update"),
     lambda: samples.request("full"),
@@ -369,7 +392,7 @@ def _mutants() -> Iterator[tuple[str, Element]]:
             path = _index_path(node)
             mutations: list[tuple[str, str]] = [("remove", ""), ("duplicate", "")]
             if len(node) == 0:
-                mutations += [("text", value) for value in _VALUES]
+                mutations += [("text", value) for value in (*_VALUES, *_near_misses(node.text or ""))]
             for kind, value in mutations:
                 key = (root.tag, node.tag, len(node), kind, value)
                 if key in seen:
