@@ -24,29 +24,14 @@ from adapters.xml.codec import check, encode, to_bytes
 from adapters.xml.codec.namespaces import XSI_TYPE, C, D, M
 from adapters.xml.schemas import PROJECT_SCHEMA_DIR, EcrisSchemas, _official_wrapper
 from gateway.model.exchange import EcrisMessage
-from tests.conftest import SHARED
+from tests.conformance.official import OFFICIAL_DIR, official_lxml, official_xmlschema
 from tests.samples import ecris_messages as samples
 
 ROOT = Path(__file__).resolve().parents[2]
-OFFICIAL_DIR = SHARED / "ecris-v1.0"
-
 pytestmark = pytest.mark.shared  # skipped without ../shared, failed when CI is set (tests/conftest.py)
 
 CORPUS = samples.corpus()
 Element = etree._Element
-
-
-@functools.cache
-def official_lxml() -> EcrisSchemas:
-    return EcrisSchemas.load(OFFICIAL_DIR)
-
-
-@functools.cache
-def official_xmlschema() -> object:
-    import xmlschema
-
-    wrapper = etree.tostring(_official_wrapper(OFFICIAL_DIR)).decode()
-    return xmlschema.XMLSchema(wrapper, base_url=str(OFFICIAL_DIR))
 
 
 @functools.cache
@@ -75,7 +60,7 @@ def project_accepts(element: Element) -> bool:
 def test_every_emitted_variant_validates_against_the_official_xsds(name: str, message: EcrisMessage) -> None:
     element = encode(message)
     assert official_lxml().validate(element) == []
-    errors = list(official_xmlschema().iter_errors(to_bytes(element)))  # type: ignore[attr-defined]
+    errors = list(official_xmlschema().iter_errors(to_bytes(element)))
     assert errors == [], [str(e.reason) for e in errors]
     assert _xmlschema_valid(project_xmlschema(), element)
 
