@@ -198,3 +198,15 @@ def journal_rows(db_url: str) -> list[tuple[str | None, str, bytes]]:
     finally:
         engine.dispose()
     return [(row[0], row[1], bytes(row[2])) for row in rows]
+
+
+def outbox_ids(db_url: str) -> list[str]:
+    """The message IDs in a gateway's outbox, read from the store directly (quicker than a CLI process)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(text("SELECT message_id FROM ecris_outbox ORDER BY message_id")).scalars())
+    finally:
+        engine.dispose()

@@ -18,7 +18,7 @@ from adapters.xml import codec
 from gateway.model.exchange import MessageId, MessageType
 from tests.integration.soap.conftest import MAX_BYTES, Gateway
 from tests.integration.soap.inbound_samples import addressed, envelope_of, headers_for, notification_from
-from tests.messaging_support import cli_json, wait_until
+from tests.messaging_support import cli_json, journal_rows, outbox_ids, wait_until
 from tests.samples import ecris_messages as samples
 
 SERIALS = itertools.count(1000)
@@ -58,13 +58,14 @@ def _assert_refused(gateway: Gateway, response: requests.Response, *, status: in
 
 @pytest.fixture
 def snapshot(gateway: Gateway) -> Any:
-    """Journal rows and outbox before the test; after it, exactly one new rejected row, no new outbox row."""
-    before_inbox, before_outbox = _inbox(gateway), _outbox(gateway)
+    """Journal rows and outbox before the test; after it, exactly one new rejected row, no new outbox row.
+    (Read from the store directly: a CLI process per look would cost more than the test.)"""
+    db_url = f"sqlite:///{gateway.db_path}"
+    before_inbox, before_outbox = journal_rows(db_url), outbox_ids(db_url)
     yield
-    after_inbox, after_outbox = _inbox(gateway), _outbox(gateway)
-    new = after_inbox[len(before_inbox):]
-    assert [row["state"] for row in new] == ["rejected"], new
-    assert after_outbox == before_outbox
+    new = journal_rows(db_url)[len(before_inbox):]
+    assert [state for _id, state, _body in new] == ["rejected"], [row[:2] for row in new]
+    assert outbox_ids(db_url) == before_outbox
 
 
 def _notification_element(serial: int | None = None) -> etree._Element:
