@@ -69,12 +69,22 @@ def _user_folders_kept_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield
 
 
+def _ran_on(node: pytest.Item, backend: str) -> None:
+    """Note on the test's report which store it used: reports reach the controller under pytest-xdist."""
+    node.user_properties.append(("store_backend", backend))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed:
+        _backends_run.update(value for key, value in report.user_properties if key == "store_backend")
+
+
 @pytest.fixture
-def postgres_url() -> Iterator[str]:
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """A PostgreSQL URL whose search path is a fresh schema, dropped afterwards."""
     if POSTGRES_PROBLEM is not None:
         unavailable(f"PostgreSQL is not reachable ({POSTGRES_PROBLEM})")
-    _backends_run.add("postgresql")
+    _ran_on(request.node, "postgresql")
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_SERVER)
     with admin.begin() as connection:
@@ -94,7 +104,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         url = f"sqlite:///{tmp_path / 'store.db'}"
     else:
         url = request.getfixturevalue("postgres_url")
-    _backends_run.add(request.param)
+    _ran_on(request.node, request.param)
     return url
 
 
