@@ -93,3 +93,13 @@ def test_another_content_coding_gets_415_naming_it(gateway: Gateway) -> None:
     response = requests.post(gateway.url, data=envelope_of(message), headers=headers, timeout=10)
     assert response.status_code == 415 and _subcode(response) == "gw:WrongContentType"
     assert b"content coding br" in response.content
+
+
+def test_a_utf16_body_gets_the_same_hostile_input_checks(gateway: Gateway) -> None:
+    """The parser's quick byte scan for DOCTYPEs cannot read UTF-16: the check after parsing does."""
+    body = (f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE e [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            f'<env:Envelope xmlns:env="{SOAP12_NS}"><env:Body>&xxe;</env:Body></env:Envelope>').encode("utf-16")
+    response = requests.post(gateway.url, data=body, timeout=10,
+                             headers={"Content-Type": f"application/soap+xml; charset=utf-16; {ACTION}"})
+    assert response.status_code == 400 and _subcode(response) == "gw:HostileXml"
+    assert b"root:" not in response.content
