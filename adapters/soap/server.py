@@ -5,7 +5,7 @@ What gets what (issue 4, §5):
   ECRIS message, schema-invalid, not addressed to us by another State → Fault ``env:Sender``, HTTP 400;
   not a SOAP 1.2 Envelope → ``env:VersionMismatch`` with ``env:Upgrade``, a header block we must but do not
   understand → ``env:MustUnderstand`` with ``env:NotUnderstood``, both HTTP 500 (SOAP 1.2 Part 2 §7.5.1).
-  Journalled either way.
+  Journalled either way. A body may be UTF-8 or UTF-16 and gzip-coded (``content_coding.py``).
 - schema-valid → journalled (durable commit), then HTTP 202 with an empty body; ``isAlive`` gets 200 and
   its answer. Business checks come after, in the inbox processor, and answer with a FunctionalErrorMessage.
 
