@@ -57,11 +57,18 @@ class WrongContentType(SoapRejected):
 
 class NotSoap12(SoapRejected):
     """A root element other than the SOAP 1.2 Envelope (SOAP 1.1's among others): SOAP 1.2 Part 1 §5.4.7
-    makes it ``env:VersionMismatch``, answered with an ``env:Upgrade`` header; HTTP 500 (Part 2 §7.5.1)."""
+    makes it ``env:VersionMismatch``, answered with an ``env:Upgrade`` header; HTTP 500 (Part 2 §7.5.1).
+
+    ``soap11_peer``: the request came as SOAP 1.1 (``text/xml``), so the fault goes back as SOAP 1.1
+    (Part 1 Appendix A), the one form such a peer can read."""
 
     fault_code = "VersionMismatch"
     subcode = "NotSoap12"
     http_status = 500
+
+    def __init__(self, reason: str, *, soap11_peer: bool = False) -> None:
+        super().__init__(reason)
+        self.soap11_peer = soap11_peer
 
 
 class MalformedEnvelope(SoapRejected):
@@ -173,6 +180,11 @@ def _action_of(content_type: str, soap_action_header: str | None) -> str | None:
     if action is not None and header is not None and action != header:
         raise WrongAction("the action parameter and the SOAPAction header disagree")
     return action if action is not None else header
+
+
+def is_soap11_request(content_type: str) -> bool:
+    """Whether the media type is SOAP 1.1's (``text/xml``)."""
+    return _parsed_media_type(content_type or "")[0] == SOAP11_MEDIA_TYPE
 
 
 # ------------------------------------------------------------------------------------------- inbound

@@ -122,12 +122,27 @@ class TestFaults:
         body = _envelope(_notification_element())
         _assert_refused(gateway, _post(gateway, body, "application/soap+xml; charset=utf-8"), subcode="WrongAction")
 
-    def test_soap_11_content_type_gets_415(self, gateway: Gateway) -> None:
-        message = _notification_element()
+    def test_a_soap_11_request_gets_a_soap_11_version_mismatch_fault_with_an_upgrade_header(
+        self, gateway: Gateway
+    ) -> None:
+        """SOAP 1.2 Part 1 Appendix A: a SOAP 1.1 peer gets the fault in the form it can read."""
         envelope = etree.Element(f"{{{SOAP11_NS}}}Envelope", nsmap={"soap": SOAP11_NS})
-        etree.SubElement(envelope, f"{{{SOAP11_NS}}}Body").append(message)
-        body = etree.tostring(envelope)
-        response = _post(gateway, body, "text/xml; charset=utf-8", SOAPAction=f'"{ACTION}"')
+        etree.SubElement(envelope, f"{{{SOAP11_NS}}}Body").append(_notification_element())
+        response = _post(gateway, etree.tostring(envelope), "text/xml; charset=utf-8", SOAPAction=f'"{ACTION}"')
+        assert response.status_code == 500
+        assert response.headers["Content-Type"].startswith("text/xml")
+        root = etree.fromstring(response.content)
+        assert root.tag == f"{{{SOAP11_NS}}}Envelope"
+        faultcode = root.find(f"{{{SOAP11_NS}}}Body/{{{SOAP11_NS}}}Fault/faultcode")
+        assert faultcode is not None and faultcode.text is not None
+        prefix, _, local = faultcode.text.partition(":")
+        assert (faultcode.nsmap.get(prefix), local) == (SOAP11_NS, "VersionMismatch")
+        [supported] = root.findall(f"{{{SOAP11_NS}}}Header/{{{SOAP12_NS}}}Upgrade/{{{SOAP12_NS}}}SupportedEnvelope")
+        prefix, _, local = supported.get("qname", "").partition(":")
+        assert (supported.nsmap.get(prefix), local) == (SOAP12_NS, "Envelope")
+
+    def test_text_xml_without_a_soap_11_envelope_gets_415(self, gateway: Gateway) -> None:
+        response = _post(gateway, _envelope(_notification_element()), "text/xml; charset=utf-8")
         _assert_refused(gateway, response, status=415, subcode="WrongContentType")
 
     def test_a_soap_11_envelope_gets_a_version_mismatch_fault_with_an_upgrade_header(
