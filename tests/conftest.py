@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ECRIS_TEST_SHARED") or ROOT.parent / "shared")
 POSTGRES_SERVER = os.environ.get("ECRIS_TEST_POSTGRES") or "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-IN_CI = bool(os.environ.get("CI"))
+IN_CI = os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
 _backends_run: set[str] = set()
 
