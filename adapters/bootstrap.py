@@ -7,11 +7,13 @@ from functools import cached_property
 
 from sqlalchemy.engine import Engine
 
-from adapters.db.engine import create_store_engine, upgrade
+from adapters.currency.ecb_rates import EcbEuroRates
+from adapters.db.engine import open_store
 from adapters.db.unit_of_work import SqlUnitOfWork
 from adapters.settings import Settings
 from adapters.soap.wiring import Messaging
 from gateway.clock import Clock, FixedClock, SystemClock
+from gateway.ports import EuroRates
 
 
 def clock_for(settings: Settings) -> Clock:
@@ -21,9 +23,12 @@ def clock_for(settings: Settings) -> Clock:
 
 @dataclass
 class App:
-    """What a command or a server needs, built lazily so ``--help`` touches no database."""
+    """What a command or a server needs, built lazily so ``--help`` touches no database.
+
+    ``may_create_store`` is False for the commands that only read: they open an existing store or fail."""
 
     settings: Settings
+    may_create_store: bool = True
 
     @cached_property
     def clock(self) -> Clock:
@@ -31,9 +36,8 @@ class App:
 
     @cached_property
     def engine(self) -> Engine:
-        engine = create_store_engine(self.settings.db_url, sqlite_synchronous=self.settings.sqlite_synchronous)
-        upgrade(engine)
-        return engine
+        return open_store(self.settings.db_url, may_create=self.may_create_store,
+                          sqlite_synchronous=self.settings.sqlite_synchronous)
 
     @property
     def official(self) -> str:
@@ -43,9 +47,13 @@ class App:
         return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer)
 
     @cached_property
+    def euro_rates(self) -> EuroRates:
+        return EcbEuroRates()
+
+    @cached_property
     def messaging(self) -> Messaging:
         return Messaging(self.settings, self.clock)
 
 
-def bootstrap(settings: Settings) -> App:
-    return App(settings)
+def bootstrap(settings: Settings, *, may_create_store: bool = True) -> App:
+    return App(settings, may_create_store=may_create_store)

@@ -1,8 +1,9 @@
 """One typed settings object: ``ECRIS_GATEWAY_*`` environment variables over an optional TOML file.
 
 Precedence: command-line option > environment variable > TOML file > default.
-The TOML file is ``ECRIS_GATEWAY_CONFIG`` (or ``--config``), else ``ecris-gateway.toml`` in the
-working directory when present.
+The TOML file is ``--config`` or ``ECRIS_GATEWAY_CONFIG``, else ``ecris-gateway.toml`` in the user's
+configuration folder when present. Nothing depends on the working directory: the default store is in
+the user's data folder, and a relative SQLite path in the TOML file is read from the file's folder.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_config_path, user_data_path
+from sqlalchemy.engine import make_url
+
 from gateway.errors import GatewayError
 
+APP_NAME = "ecris-gateway"
 ENV_PREFIX = "ECRIS_GATEWAY_"
-DEFAULT_CONFIG_FILE = Path("ecris-gateway.toml")
-DEFAULT_DB_URL = "sqlite:///var/ecris-gateway.db"
 DEFAULT_MAX_MESSAGE_BYTES = 20 * 1024 * 1024  # NIST files travel base64-inline in Push messages
 
 
@@ -39,9 +42,32 @@ class PeerSettings:
     timeout_seconds: float = 30.0
 
 
+def default_config_file() -> Path:
+    """``ecris-gateway.toml`` in the user's configuration folder (``~/.config/ecris-gateway`` on Linux)."""
+    return user_config_path(APP_NAME) / f"{APP_NAME}.toml"
+
+
+def default_db_url() -> str:
+    """The embedded store in the user's data folder (``~/.local/share/ecris-gateway`` on Linux)."""
+    return f"sqlite:///{user_data_path(APP_NAME) / f'{APP_NAME}.db'}"
+
+
+def _relative_to(folder: Path, db_url: str) -> str:
+    """A SQLite URL whose relative path is read from ``folder`` (the TOML file's); others unchanged."""
+    try:
+        url = make_url(db_url)
+    except Exception:
+        return db_url  # refused, with a readable line, when the store is opened
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return db_url
+    if Path(url.database).is_absolute():
+        return db_url
+    return url.set(database=str((folder / url.database).resolve())).render_as_string(hide_password=False)
+
+
 @dataclass(frozen=True)
 class Settings:
-    db_url: str = DEFAULT_DB_URL
+    db_url: str = field(default_factory=default_db_url)
     official: str = "system"
     now: datetime | None = None
     member_state: str = "LU"
@@ -113,18 +139,20 @@ def _convert(name: str, key: str, value: Any) -> Any:
         raise SettingsError(f"{name}: unusable value {value!r}") from None
 
 
-def _peers_from(table: Mapping[str, Any], source: str) -> dict[str, PeerSettings]:
+def _peers_from(table: Any, source: str) -> dict[str, PeerSettings]:
+    if not isinstance(table, Mapping):
+        raise SettingsError(f"{source}: peers must be tables such as [peers.FR]")
     peers: dict[str, PeerSettings] = {}
     for state, entry in table.items():
         if not isinstance(entry, Mapping) or "url" not in entry:
             raise SettingsError(f"{source}: [peers.{state}] needs a url")
         paths = {k: Path(str(entry[k])) for k in ("client_cert", "client_key", "ca") if entry.get(k)}
-        peers[state.upper()] = PeerSettings(
-            state=state.upper(),
-            url=str(entry["url"]),
-            timeout_seconds=float(entry.get("timeout_seconds", 30.0)),
-            **paths,
-        )
+        try:
+            timeout = float(entry.get("timeout_seconds", 30.0))
+        except (TypeError, ValueError):
+            raise SettingsError(f"{source}: [peers.{state}] timeout_seconds must be a number") from None
+        peers[state.upper()] = PeerSettings(state=state.upper(), url=str(entry["url"]), timeout_seconds=timeout,
+                                            **paths)
     return peers
 
 
@@ -135,13 +163,17 @@ def load_settings(
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     path = config_file or (Path(env[f"{ENV_PREFIX}CONFIG"]) if env.get(f"{ENV_PREFIX}CONFIG") else None)
-    if path is None and DEFAULT_CONFIG_FILE.is_file():
-        path = DEFAULT_CONFIG_FILE
+    if path is None and default_config_file().is_file():
+        path = default_config_file()
     if path is not None:
         try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
+            document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             raise SettingsError(f"settings file {path} does not exist") from None
+        except OSError as error:
+            raise SettingsError(f"settings file {path} cannot be read ({error.strerror})") from None
+        except UnicodeDecodeError:
+            raise SettingsError(f"settings file {path} is not UTF-8 text") from None
         except tomllib.TOMLDecodeError as error:
             raise SettingsError(f"settings file {path}: {error}") from None
         for key, value in document.items():
@@ -151,6 +183,8 @@ def load_settings(
                 values[key] = _convert(f"{path}: {key}", key, value)
             else:
                 raise SettingsError(f"settings file {path}: unknown setting {key!r}")
+        if "db_url" in values:
+            values["db_url"] = _relative_to(path.parent, values["db_url"])
         values["config_file"] = path
     for key in _CONVERTERS:
         name = ENV_PREFIX + _ENV_NAMES.get(key, key.upper())

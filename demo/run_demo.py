@@ -130,6 +130,8 @@ def main() -> None:
             say(f"   {mark} {explanation['decision']} — art. {explanation['article']}: {explanation['reason']}")
     say("\nThe extract as printed for the person (bulletin N°3):")
     say(gateway("bulletin", "1990071811111", "--number", "3").stdout)
+    say("\nAn extract bearing « néant », with the clerk's note on each decision left out (bulletin N°3):")
+    say(gateway("bulletin", "1985031512345", "--number", "3").stdout)
 
     step("5. Erasure at death and at 100 years (Art 3)")
     say(gateway("register", "erase-due").stdout)

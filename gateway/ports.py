@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -54,18 +55,45 @@ class Tombstone:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class EuroRate:
+    """A euro reference rate of the European Central Bank: ``rate`` units of ``currency`` for one euro,
+    as published for ``day``."""
+
+    currency: str
+    rate: Decimal
+    day: date
+
+
+class EuroRates(Protocol):
+    def rate_on(self, currency: str, day: date) -> EuroRate | None:
+        """The reference rate published for ``day``, or else for the nearest earlier day a rate was
+        published (a weekend, a holiday); None when there is none (an unknown currency, a day out of
+        the series)."""
+        ...
+
+
 class PersonRepository(Protocol):
     def get(self, person_id: str) -> Person | None: ...
 
     def get_many(self, person_ids: Sequence[str]) -> dict[str, Person]: ...
 
+    def digests(self, person_ids: Sequence[str]) -> dict[str, str]:
+        """The fingerprint stored with each person held: of the person as last received from a
+        register file, so that the same person sent again is known unchanged without reading it."""
+        ...
+
+    def record_digests(self, digests: Mapping[str, str]) -> None: ...
+
     def add_or_replace(self, person: Person) -> None: ...
 
-    def save_many(self, persons: Sequence[Person]) -> None: ...
+    def save_many(self, persons: Sequence[Person], digests: Mapping[str, str] | None = None) -> None: ...
 
     def erase(self, person_id: str, *, on: date, reason: str) -> None: ...
 
     def tombstone(self, person_id: str) -> Tombstone | None: ...
+
+    def tombstones(self, person_ids: Sequence[str]) -> dict[str, Tombstone]: ...
 
     def all_ids(self) -> list[str]: ...
 

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,30 @@ def running(args: Sequence[str], env: Mapping[str, str], log: Path, *, url: str 
         process.stop()
 
 
+@dataclass
+class Gateway:
+    """A running ``ecris-gateway serve`` with its own SQLite store."""
+
+    url: str
+    env: dict[str, str]
+    process: Process
+    db_path: Path
+
+
+@contextmanager
+def gateway_server(folder: Path, *, peers: Mapping[str, str], sender: bool = False, threads: int = 8,
+                   **settings: Any) -> Iterator[Gateway]:
+    """``ecris-gateway serve`` on a free port of 127.0.0.1, its store and config in ``folder``."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/ecris"
+    db_path = folder / "gateway.db"
+    config = write_config(folder / "ecris-gateway.toml", peers=peers, public_url=url, **settings)
+    env = base_env(f"sqlite:///{db_path}", ECRIS_GATEWAY_CONFIG=str(config))
+    args = ["serve", "--port", str(port), "--threads", str(threads), "--sender" if sender else "--no-sender"]
+    with running(args, env, folder / "serve.log", url=url) as process:
+        yield Gateway(url, env, process, db_path)
+
+
 def write_config(path: Path, *, peers: Mapping[str, str], timeout: float = 5.0, **settings: Any) -> Path:
     lines = []
     for key, value in settings.items():
@@ -173,3 +198,15 @@ def journal_rows(db_url: str) -> list[tuple[str | None, str, bytes]]:
     finally:
         engine.dispose()
     return [(row[0], row[1], bytes(row[2])) for row in rows]
+
+
+def outbox_ids(db_url: str) -> list[str]:
+    """The message IDs in a gateway's outbox, read from the store directly (quicker than a CLI process)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(text("SELECT message_id FROM ecris_outbox ORDER BY message_id")).scalars())
+    finally:
+        engine.dispose()

@@ -2,44 +2,45 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from adapters.cli.context import Context
-from gateway.errors import GatewayError, InvalidInput
+from adapters.cli.context import share_global_options
+from adapters.cli.failures import report
 
 
 class GatewayGroup(click.Group):
-    """Turns the gateway's own errors into readable lines on standard error and an exit status."""
+    """The root group: gives every command the global options, and turns any failure into readable
+    lines on standard error and an exit status (``failures.py``), never a traceback."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        share_global_options(cmd)
+        super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except InvalidInput as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            ctx.exit(error.exit_status)
-        except GatewayError as error:
-            click.echo(f"error: {error}", err=True)
-            ctx.exit(error.exit_status)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # click's own: usage errors, --help, Ctrl-C
+        except Exception as error:
+            report(ctx, error)
         return None
 
 
-@click.group(cls=GatewayGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--db", metavar="URL", help="Database URL (env ECRIS_GATEWAY_DB); default: SQLite under var/.")
-@click.option("--official", metavar="NAME", help="The official acting, recorded in the journal (env ECRIS_GATEWAY_OFFICIAL).")
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="TOML settings file (env ECRIS_GATEWAY_CONFIG; default ./ecris-gateway.toml if present).",
+@click.group(
+    cls=GatewayGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Exit status: 0 done; 1 refused (bad input, setting, store or file); 2 unknown person or message, "
+           "a request the law does not allow, or a command line that cannot be parsed; 3 an unexpected "
+           "failure (ECRIS_GATEWAY_DEBUG=1 shows where).",
 )
 @click.version_option(package_name="ecris-gateway")
-@click.pass_context
-def main(ctx: click.Context, db: str | None, official: str | None, config: Path | None) -> None:
-    """ecris-gateway: ECRIS / ECRIS-TCN gateway of Luxembourg's criminal-records central authority."""
-    ctx.obj = Context(db=db, official=official, config=config)
+def main() -> None:
+    """ecris-gateway: ECRIS / ECRIS-TCN gateway of Luxembourg's criminal-records central authority.
 
+    The options --db, --official and --config are accepted before or after any command."""
+
+
+share_global_options(main)
 
 from adapters.cli import register as _register  # noqa: E402  (commands attach themselves to main)
 

@@ -74,8 +74,11 @@ def mentions_to_json(mentions: Mentions) -> dict[str, Any]:
     show_default=True,
     help="text: the bulletin as a clerk reads it; json: the decisions with their explanations.",
 )
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @pass_context
-def bulletin(ctx: Context, person_id: str, number: int, on: date | None, output_format: str) -> None:
+def bulletin(  # noqa: PLR0917
+    ctx: Context, person_id: str, number: int, on: date | None, output_format: str, as_json: bool
+) -> None:
     """Bulletin N°1 to N°5 of PERSON_ID (Arts 5, 7, 8-1 to 8-4): the decisions it shows and why.
 
     N°4 and N°5 do not exist for legal persons; asking them, or any bulletin of an unknown person,
@@ -85,7 +88,7 @@ def bulletin(ctx: Context, person_id: str, number: int, on: date | None, output_
     result, person = deliver_bulletin(
         app.uow(), person_id=person_id, number=number, on=day, clock=app.clock, official=app.official
     )
-    if output_format == "json":
+    if as_json or output_format == "json":
         click.echo(json.dumps(bulletin_to_json(result), ensure_ascii=False, indent=2))
     else:
         click.echo(render_bulletin(result, person))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import signal
 import sys
 import threading
@@ -24,6 +25,8 @@ from adapters.xml.parsing import XmlRejected, parse_untrusted
 from gateway.errors import GatewayError, NotFound
 from gateway.model.exchange import MessageId, MessageType
 from gateway.ports import InboxRecord, InboxState, OutboxRecord, OutboxState
+
+STATE_CODE = re.compile(r"[A-Z]{2}")
 
 
 def _logging(level: str = "INFO") -> None:
@@ -68,7 +71,7 @@ def serve(  # noqa: PLR0917
     ctx: Context, host: str, port: int, workers: int, threads: int, sender: bool, processor: bool, log_level: str
 ) -> None:
     """Serve the ECRIS endpoint: POST /ecris, GET /ecris?wsdl (gunicorn, threaded workers)."""
-    settings = ctx.app.settings
+    settings = ctx.settings
     _logging(log_level)
     App(settings).engine  # migrate once, before the workers start  # noqa: B018
     run_server(lambda: gateway_runtime(settings, with_sender=sender, with_processor=processor), host=host,
@@ -96,15 +99,16 @@ def peer(  # noqa: PLR0917
          answer: str, delay: float, fail_rate: float, threads: int, log_level: str) -> None:
     """Run a simulated Member State speaking the ECRIS contract, answering through the gateway's URL."""
     state = state.upper()
-    if MessageId.parse(f"{state}-{gateway_state.upper()}-IAL-000000000000000") is None:  # pragma: no cover
-        raise click.BadParameter("state codes are two capital letters")
+    for option, code in (("--state", state), ("--gateway-state", gateway_state.upper())):
+        if not STATE_CODE.fullmatch(code):
+            raise GatewayError(f"{option} {code!r}: a Member State is two letters, e.g. FR")
     options = PeerOptions(state=state, host=host, port=port, gateway_url=gateway_url,
                           gateway_state=gateway_state.upper(), db_url=db_url, answer=Answer(answer), delay=delay,
                           fail_rate=fail_rate)
-    settings = peer_settings(ctx.app.settings, options)
+    settings = peer_settings(ctx.settings, options)
     _logging(log_level)
+    App(settings).engine  # create and migrate the peer's store before saying it is up  # noqa: B018
     click.echo(f"simulated {state} on http://{host}:{port}/ecris, store {settings.db_url}", err=True)
-    App(settings).engine  # noqa: B018
     run_server(lambda: build_peer_runtime(settings, options), host=host, port=port, workers=1, threads=threads,
                log_level=log_level)
 
@@ -299,7 +303,7 @@ def inbox_process(ctx: Context, follow: bool, interval: float) -> None:
 @pass_context
 def ping(ctx: Context, state: str) -> None:
     """Ask STATE's endpoint whether it is alive (isAlive)."""
-    app = ctx.app
+    app = ctx.app_creating_store  # a first check of the connection may come before any import
     state = state.upper()
     client = app.messaging.peers.client(state)
     with app.uow() as uow:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,14 +11,17 @@ from typing import Any
 import click
 
 from adapters.cli.context import Context, pass_context
-from adapters.files.register_format import envelope, person_to_json, read_file
+from adapters.cli.progress import ProgressBar
+from adapters.files.register_format import envelope, load_bytes, load_file, person_to_json
+from adapters.files.register_import import import_register_document
+from adapters.text.erasure_fr import erasure_line, nothing_to_erase, review_line, tombstone_line
 from adapters.text.french import describe_decision, describe_person
 from gateway.clock import today
 from gateway.errors import InvalidInput
+from gateway.model.person import Person
 from gateway.ports import Tombstone
 from gateway.services.consultation import consult_person, export_persons
 from gateway.services.erasure import erase_due_persons
-from gateway.services.register_import import import_persons
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]
@@ -40,22 +44,41 @@ def register() -> None:
     """The national register: import, export, show a person, erase what is due (Arts 1–3)."""
 
 
+STANDARD_INPUT = Path("-")
+
+
 @register.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @pass_context
 def import_(ctx: Context, file: Path) -> None:
-    """Import FILE (register interchange format v1). All or nothing: a file with any problem is
-    refused whole, one line per problem on standard error, and nothing is stored."""
-    persons, problems = read_file(file)
+    """Import FILE (register interchange format v1; - reads standard input). All or nothing: a file
+    with any problem is refused whole, every problem of every person on standard error, one per line,
+    and nothing is stored. A progress bar is drawn when standard error is a terminal."""
+    if file == STANDARD_INPUT:
+        source = "standard input"
+        document, problems = load_bytes(sys.stdin.buffer.read(), source=source)
+    else:
+        source = file.name
+        document, problems = load_file(file)
     if problems:
         raise InvalidInput(problems)
-    app = ctx.app
-    report = import_persons(persons, uow=app.uow(), clock=app.clock, official=app.official, source=file.name)
+    app = ctx.app_creating_store
+    with ProgressBar() as bar:
+        imported = import_register_document(
+            document, source=source, uow=app.uow, clock=app.clock, official=app.official, rates=app.euro_rates,
+            stage=bar.stage,
+        )
+    report = imported.report
     click.echo(
-        f"{file.name}: {len(persons)} person(s) read — {report.persons_created} new, "
+        f"{source}: {imported.persons_in_file} person(s) read — {report.persons_created} new, "
         f"{report.persons_updated} changed, {report.persons_unchanged} unchanged; decisions: "
         f"{report.decisions_added} added, {report.decisions_updated} changed, {report.decisions_removed} removed."
     )
+    if report.unconverted_fines:
+        click.echo(
+            f"{len(report.unconverted_fines)} decision(s) with a fine no ECB rate converts to euros, counted above"
+            f" every threshold until a clerk reviews them (AMB-29): {', '.join(report.unconverted_fines)}"
+        )
 
 
 @register.command()
@@ -67,31 +90,41 @@ def import_(ctx: Context, file: Path) -> None:
 def export(ctx: Context, person_id: str | None, out: Path | None) -> None:
     """Export the register (erased persons excluded) in the interchange format."""
     app = ctx.app
-    chosen = export_persons(
-        app.uow(),
-        person_id=person_id,
-        clock=app.clock,
-        official=app.official,
-        destination=str(out) if out else "standard output",
-    )
-    persons = [person_to_json(p) for p in chosen]
-    text = json.dumps(envelope(persons), ensure_ascii=False, indent=2) + "\n"
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
-        click.echo(f"{len(persons)} person(s) written to {out}", err=True)
+
+    def deliver(chosen: list[Person]) -> None:
+        text = json.dumps(envelope([person_to_json(p) for p in chosen]), ensure_ascii=False, indent=2) + "\n"
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            out.write_text(text, encoding="utf-8")
+
+    chosen = export_persons(app.uow(), person_id=person_id, clock=app.clock, official=app.official,
+                            destination=str(out) if out else "standard output", deliver=deliver)
+    if out is not None:
+        click.echo(f"{len(chosen)} person(s) written to {out}", err=True)
+
+
+def _shown_as_json(found: Person | Tombstone) -> dict[str, Any]:
+    """A person in the interchange format's shape (stable English keys), or what erasure left."""
+    if isinstance(found, Tombstone):
+        return {"id": found.person_id, "erased_on": found.erased_on.isoformat(), "reason": found.reason}
+    return person_to_json(found)
 
 
 @register.command()
 @click.argument("person_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the person as JSON, in the register format's shape, instead of French text.")
 @pass_context
-def show(ctx: Context, person_id: str) -> None:
-    """Show a person and every inscription, as a clerk reads them."""
+def show(ctx: Context, person_id: str, as_json: bool) -> None:
+    """Show a person and every inscription, as a clerk reads them (in French)."""
     app = ctx.app
     person = consult_person(app.uow(), person_id=person_id, clock=app.clock, official=app.official)
+    if as_json:
+        click.echo(json.dumps(_shown_as_json(person), ensure_ascii=False, indent=2))
+        return
     if isinstance(person, Tombstone):
-        click.echo(f"{person_id} : inscriptions effacées le {person.erased_on:%d/%m/%Y} ({person.reason})")
+        click.echo(tombstone_line(person))
         return
     lines = describe_person(person)
     lines.append(f"  {len(person.decisions)} décision(s) inscrite(s)")
@@ -136,12 +169,9 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
             )
         )
         return
-    verb = "would be erased" if dry_run else "erased"
     for erasure in report.erased:
-        click.echo(f"{erasure.person_id}: {verb} — {erasure.reason} (Art {erasure.article})")
+        click.echo(erasure_line(erasure, dry_run=dry_run))
     for person_id in report.to_review:
-        click.echo(
-            f"{person_id}: to review by a clerk — birth date partial or unknown, not erased automatically"
-        )
+        click.echo(review_line(person_id))
     if not report.erased and not report.to_review:
-        click.echo(f"nothing to erase on {day.isoformat()}")
+        click.echo(nothing_to_erase(day))

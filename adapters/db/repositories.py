@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 
 from adapters.db import tables as t
 from adapters.files.register_format import person_from_json, person_to_json
@@ -21,6 +21,10 @@ GENESIS_HASH = "0" * 64
 
 def _canonical(document: Any) -> str:
     return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _digest(document: Any) -> str:
+    return hashlib.sha256(_canonical(document).encode()).hexdigest()
 
 
 def _person(document: dict[str, Any]) -> Person:
@@ -51,11 +55,32 @@ class SqlPersonRepository:
             found.update((row.id, _person(row.document)) for row in rows)
         return found
 
+    def digests(self, person_ids: Sequence[str]) -> dict[str, str]:
+        """The stored fingerprint of each of these persons held (not erased), by id."""
+        found: dict[str, str] = {}
+        for start in range(0, len(person_ids), 500):
+            rows = self._db.execute(
+                select(t.persons.c.id, t.persons.c.digest).where(
+                    t.persons.c.id.in_(list(person_ids[start : start + 500])), t.persons.c.erased_on.is_(None)
+                )
+            )
+            found.update((row.id, row.digest) for row in rows if row.digest)
+        return found
+
+    def record_digests(self, digests: Mapping[str, str]) -> None:
+        """Store these fingerprints for persons whose data stays as it is."""
+        if digests:
+            self._db.execute(
+                update(t.persons).where(t.persons.c.id == bindparam("person_id")).values(digest=bindparam("digest")),
+                [{"person_id": i, "digest": d} for i, d in digests.items()],
+            )
+
     def add_or_replace(self, person: Person) -> None:
         self.save_many([person])
 
-    def save_many(self, persons: Sequence[Person]) -> None:
-        """Insert or replace these persons and their decision index rows."""
+    def save_many(self, persons: Sequence[Person], digests: Mapping[str, str] | None = None) -> None:
+        """Insert or replace these persons and their decision index rows. ``digests`` are the
+        fingerprints of persons as a register file gave them; others get their document's."""
         if not persons:
             return
         now = self._clock.now()
@@ -73,7 +98,7 @@ class SqlPersonRepository:
                     "id": person.id,
                     "kind": person.kind.value,
                     "document": document,
-                    "digest": hashlib.sha256(_canonical(document).encode()).hexdigest(),
+                    "digest": (digests or {}).get(person.id) or _digest(document),
                     "erased_on": None,
                     "erasure_reason": None,
                     "updated_at": now,
@@ -114,6 +139,18 @@ class SqlPersonRepository:
             )
         ).one_or_none()
         return None if row is None else Tombstone(person_id, row.erased_on, row.erasure_reason or "")
+
+    def tombstones(self, person_ids: Sequence[str]) -> dict[str, Tombstone]:
+        """The tombstones among ``person_ids``, in one query per 500 ids."""
+        found: dict[str, Tombstone] = {}
+        for start in range(0, len(person_ids), 500):
+            rows = self._db.execute(
+                select(t.persons.c.id, t.persons.c.erased_on, t.persons.c.erasure_reason).where(
+                    t.persons.c.id.in_(list(person_ids[start : start + 500])), t.persons.c.erased_on.is_not(None)
+                )
+            )
+            found.update((r.id, Tombstone(r.id, r.erased_on, r.erasure_reason or "")) for r in rows)
+        return found
 
     def all_ids(self) -> list[str]:
         return list(

@@ -9,7 +9,8 @@ from adapters.db.types import JsonDocument, UtcDateTime
 metadata = MetaData()
 
 # One row per person; ``document`` holds the person in the register interchange format
-# (REGISTER-FORMAT.md), ``digest`` its canonical hash so that a re-import of the same data is a no-op.
+# (docs/register-format.md), ``digest`` the fingerprint of the person as the last register file gave
+# it (else of ``document``), so that a re-import of the same data is a fast no-op.
 # An erased person keeps a tombstone: the key, when and why (Art 3), and no personal data.
 persons = Table(
     "persons",

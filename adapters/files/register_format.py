@@ -1,27 +1,33 @@
-"""The register interchange format, version 1 (REGISTER-FORMAT.md): JSON <-> core model.
+"""The register interchange format, version 1 (docs/register-format.md): JSON <-> core model.
 
-Reading is all or nothing: the JSON Schema in ``schemas/register-v1.schema.json`` first, then
-conversions the schema cannot check (real calendar dates), every problem located as
-``PERSON_ID[/DECISION_ID][/field]``.
+Reading is all or nothing: each person against the JSON Schema in ``schemas/register-v1.schema.json``
+(register_schema.py), then the conversions the schema cannot check (real calendar dates), every
+problem of every person located as ``PERSON_ID[/DECISION_ID][/field]``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
+from adapters.files.register_schema import (
+    decision_is_valid,
+    envelope_problems,
+    person_is_valid,
+    person_problems,
+)
 from gateway.errors import Problem
 from gateway.model.conviction import (
     Closure,
     CommunityService,
     ConditionalRelease,
+    Confiscation,
     Decision,
     DecisionKind,
     DeprivationOfRights,
@@ -35,9 +41,12 @@ from gateway.model.conviction import (
     MinorInvolvement,
     MinorsActivityBan,
     Offence,
+    OtherPenalty,
     Penalty,
     PenaltyLevel,
     PlacementMeasure,
+    ProfessionalBan,
+    Publication,
     PublicProcurementExclusion,
     RightsSubtype,
     Sursis,
@@ -60,8 +69,8 @@ from gateway.model.person import (
 )
 
 FORMAT = "ecris-gateway/register@1"
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "register-v1.schema.json"
 JsonObject = dict[str, Any]
+Progress = Callable[[int, int], None]
 
 
 class _Reader:
@@ -148,11 +157,13 @@ def _penalty(r: _Reader, field: str, raw: JsonObject) -> Penalty:
         )
     if kind == "fine":
         return Fine(
-            amount_eur=_decimal(raw["amount_eur"]),
+            amount_eur=_decimal(raw.get("amount_eur")),
             nature=FineNature(raw["nature"]),
             amount=_decimal(raw.get("amount")),
             currency=raw.get("currency"),
             sursis=sursis,
+            eur_rate=_decimal(raw.get("eur_rate")),
+            eur_rate_date=r.day(f"{field}.eur_rate_date", raw.get("eur_rate_date")),
         )
     if kind == "community_service":
         return CommunityService(hours=raw["hours"], sursis=sursis)
@@ -182,6 +193,19 @@ def _penalty(r: _Reader, field: str, raw: JsonObject) -> Penalty:
         return Dissolution(sursis=sursis)
     if kind == "public_procurement_exclusion":
         return PublicProcurementExclusion(end_date=r.day(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
+    if kind == "confiscation":
+        return Confiscation(description=raw.get("description"), value_eur=_decimal(raw.get("value_eur")), sursis=sursis)
+    if kind == "publication":
+        return Publication(label=raw.get("label"), sursis=sursis)
+    if kind == "professional_ban":
+        return ProfessionalBan(
+            label=raw.get("label"),
+            end_date=r.day(f"{field}.end_date", raw.get("end_date")),
+            perpetual=raw.get("perpetual", False),
+            sursis=sursis,
+        )
+    if kind == "other":
+        return OtherPenalty(label=raw["label"], end_date=r.day(f"{field}.end_date", raw.get("end_date")), sursis=sursis)
     return PlacementMeasure(sursis=sursis)
 
 
@@ -355,6 +379,8 @@ def _penalty_json(p: Penalty) -> JsonObject:
                 "nature": p.nature.value,
                 "amount": _text(p.amount),
                 "currency": p.currency,
+                "eur_rate": _text(p.eur_rate),
+                "eur_rate_date": _iso(p.eur_rate_date),
             }
         case CommunityService():
             out["hours"] = p.hours
@@ -366,6 +392,14 @@ def _penalty_json(p: Penalty) -> JsonObject:
             out |= {"end_date": _iso(p.end_date), "perpetual": p.perpetual}
         case Closure() | PublicProcurementExclusion():
             out["end_date"] = _iso(p.end_date)
+        case Confiscation():
+            out |= {"description": p.description, "value_eur": _text(p.value_eur)}
+        case Publication():
+            out["label"] = p.label
+        case ProfessionalBan():
+            out |= {"label": p.label, "end_date": _iso(p.end_date), "perpetual": p.perpetual}
+        case OtherPenalty():
+            out |= {"label": p.label, "end_date": _iso(p.end_date)}
     out["sursis"] = _sursis_json(p.sursis)
     return out
 
@@ -470,88 +504,130 @@ def envelope(persons: Iterable[JsonObject]) -> JsonObject:
 # --- the file ------------------------------------------------------------------------------------
 
 
-@cache
-def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator_class: Callable[..., jsonschema.protocols.Validator] = jsonschema.Draft202012Validator
-    return validator_class(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+def _date_problems_of_invalid_person(raw: Any) -> list[Problem]:
+    """The real-date problems of a person the schema refuses, where the schema leaves the dates
+    readable (birth, death, schema-valid decisions), so that a file is reported whole in one pass."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        return []
+    r = _Reader(raw["id"])
+    birth = raw.get("birth")
+    if isinstance(birth, dict) and isinstance(birth.get("date"), str):
+        r.partial_date("birth.date", birth["date"])
+    if isinstance(raw.get("death_date"), str):
+        r.day("death_date", raw["death_date"])
+    decisions = raw.get("decisions")
+    for decision in decisions if isinstance(decisions, list) else ():
+        if decision_is_valid(decision):
+            r.problems.extend(_decision(raw["id"], decision)[1])
+    return r.problems
 
 
-def _place_of(document: Any, path: Iterable[Any]) -> str:
-    """``PERSON_ID[/DECISION_ID][/field]`` for a JSON Schema error path."""
-    steps = list(path)
-    if len(steps) < 2 or steps[0] != "persons":
-        return "file" + "".join(f"/{s}" for s in steps)
-    person = document["persons"][steps[1]]
-    place = str(person.get("id", f"persons[{steps[1]}]")) if isinstance(person, dict) else f"persons[{steps[1]}]"
-    rest = steps[2:]
-    if len(rest) >= 2 and rest[0] == "decisions" and isinstance(person, dict):
-        decision = person["decisions"][rest[1]]
-        decision_id = decision.get("id") if isinstance(decision, dict) else None
-        place += f"/{decision_id or f'decisions[{rest[1]}]'}"
-        rest = rest[2:]
-    field = ""
-    for step in rest:
-        field += f"[{step}]" if isinstance(step, int) else (f".{step}" if field else str(step))
-    return f"{place}/{field}" if field else place
+def person_digest(raw: Any) -> str:
+    """A fingerprint of one person exactly as the file gives it (key order aside): equal fingerprints,
+    equal persons, so a person sent again unchanged need not be read again."""
+    text = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _schema_message(error: jsonschema.ValidationError) -> str:
-    if error.validator == "required":
-        return str(error.message).replace("is a required property", "is missing")
-    if error.validator in ("enum", "const"):
-        return f"{error.instance!r} is not one of {error.validator_value!r}"
-    if error.validator == "format":
-        return f"{error.instance!r} is not a valid {error.validator_value}"
-    if error.validator == "pattern":
-        return f"{error.instance!r} is not in the expected form"
-    if error.validator == "additionalProperties":
-        return str(error.message)
-    return str(error.message)
+def person_ids(document: Any) -> list[str]:
+    """The ids of the persons of a parsed file, as far as it has any (to look up what is stored)."""
+    raws = document.get("persons") if isinstance(document, dict) else None
+    if not isinstance(raws, list):
+        return []
+    return [raw["id"] for raw in raws if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
 
 
-def _leaf_errors(error: jsonschema.ValidationError) -> Iterable[jsonschema.ValidationError]:
-    """The precise causes under an ``anyOf``/``if-then``, rather than the vague wrapper."""
-    if error.context:
-        for sub in error.context:
-            yield from _leaf_errors(sub)
-    else:
-        yield error
+@dataclass(frozen=True, slots=True)
+class RegisterFile:
+    """A register file read for import. ``persons`` are those read (new or changed); ``unchanged``
+    the ids of persons whose fingerprint equals the one the register holds, not read again;
+    ``digests`` the fingerprint of every person of the file, to be stored with it."""
+
+    persons: list[Person]
+    problems: list[Problem]
+    unchanged: list[str] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
 
 
-def read_document(document: Any) -> tuple[list[Person], list[Problem]]:
-    """A parsed register file -> (persons, problems). Persons are only meaningful without problems."""
-    problems: list[Problem] = []
-    for error in _validator().iter_errors(document):
-        leaves = list(_leaf_errors(error)) if error.validator == "anyOf" else [error]
-        # Under anyOf, report the branch that is not merely "null expected".
-        leaves = [e for e in leaves if not (e.validator == "type" and e.validator_value == "null")] or leaves
-        for leaf in leaves[:1] if error.validator == "anyOf" else leaves:
-            problems.append(Problem(_place_of(document, leaf.absolute_path), _schema_message(leaf)))
-    if problems:
-        return [], sorted(set(problems), key=lambda p: p.place)
+def read_register(
+    document: Any, *, known_digests: Mapping[str, str] | None = None, progress: Progress | None = None
+) -> RegisterFile:
+    """A parsed register file -> the persons that could be read and every problem of the file.
+
+    Each person is checked on its own against the schema and then for what the schema cannot see,
+    so the problems of every person come out in one pass. A file with any problem is to be refused
+    whole. A person whose fingerprint is in ``known_digests`` (what the register holds) is skipped:
+    it was read, checked and stored exactly so before. ``progress`` is told ``(persons read, persons
+    in the file)`` as the reading goes.
+    """
+    problems = envelope_problems(document)
+    raws = document.get("persons") if isinstance(document, dict) else None
+    if not isinstance(raws, list):
+        return RegisterFile([], problems)
     persons: list[Person] = []
+    unchanged: list[str] = []
+    digests: dict[str, str] = {}
     seen: set[str] = set()
-    for raw in document["persons"]:
-        if raw["id"] in seen:
-            problems.append(Problem(raw["id"], "duplicate person id"))
+    for index, raw in enumerate(raws):
+        if progress is not None:
+            progress(index + 1, len(raws))
+        person_id = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(person_id, str):
+            if person_id in seen:
+                problems.append(Problem(person_id, "duplicate person id"))
+                continue
+            seen.add(person_id)
+            if known_digests is not None:
+                digests[person_id] = person_digest(raw)
+                if known_digests.get(person_id) == digests[person_id]:
+                    unchanged.append(person_id)
+                    continue
+        if not person_is_valid(raw):
+            problems.extend(person_problems(raw, index))
+            problems.extend(_date_problems_of_invalid_person(raw))
             continue
-        seen.add(raw["id"])
         person, found = person_from_json(raw)
-        persons.append(person)
         problems.extend(found)
-    return persons, problems
+        if not found:
+            persons.append(person)
+    ordered = list(dict.fromkeys(sorted(problems, key=lambda p: p.place)))
+    return RegisterFile(persons, ordered, unchanged, digests)
 
 
-def read_file(path: Path) -> tuple[list[Person], list[Problem]]:
+def read_document(document: Any, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
+    """A parsed register file -> (the persons that could be read, every problem of the file)."""
+    result = read_register(document, progress=progress)
+    return result.persons, result.problems
+
+
+def load_file(path: Path) -> tuple[Any, list[Problem]]:
+    """The parsed JSON of a register file, or the one problem that prevents parsing it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
-        return [], [Problem(str(path), f"cannot be read ({error.strerror})")]
-    except UnicodeDecodeError:
-        return [], [Problem(str(path), "is not UTF-8 text")]
+        return None, [Problem(str(path), f"cannot be read ({error.strerror})")]
+    return load_bytes(data, source=str(path))
+
+
+def load_bytes(data: bytes, *, source: str) -> tuple[Any, list[Problem]]:
+    """The parsed JSON of a register document from ``data`` (a file's or standard input's), or the one
+    problem that prevents parsing it; a UTF-8 byte-order mark, as some Windows editors write, is accepted."""
     try:
-        document = json.loads(text)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Problem(source, "is not UTF-8 text")]
+    try:
+        return json.loads(text), []
     except json.JSONDecodeError as error:
-        return [], [Problem(f"{path}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
-    return read_document(document)
+        return None, [Problem(f"{source}:{error.lineno}:{error.colno}", f"not valid JSON ({error.msg})")]
+
+
+def read_file(path: Path, *, progress: Progress | None = None) -> tuple[list[Person], list[Problem]]:
+    document, problems = load_file(path)
+    return ([], problems) if problems else read_document(document, progress=progress)
+
+
+def read_bytes(data: bytes, *, source: str) -> tuple[list[Person], list[Problem]]:
+    """A register document from ``data``: (the persons that could be read, every problem)."""
+    document, problems = load_bytes(data, source=source)
+    return ([], problems) if problems else read_document(document)

@@ -34,6 +34,8 @@ log = logging.getLogger("ecris.client")
 
 PROJECT_WSDL = PROJECT_SCHEMA_DIR / WSDL_FILE
 RETRYABLE_STATUSES = frozenset({408, 425, 429})
+PERMANENT_FAULT_CODES = frozenset({"VersionMismatch", "MustUnderstand"})
+"""Answered with HTTP 500 (SOAP 1.2 Part 2 §7.5.1), yet the same envelope sent again cannot succeed."""
 
 
 class PeerUnknown(GatewayError):
@@ -93,7 +95,9 @@ class PeerClient:
             return Delivery(True, detail=f"HTTP {status}")
         fault = fault_reason(response.content) if response.content else None
         detail = f"HTTP {status}" + (f" {fault[0]}: {fault[1][:300]}" if fault else "")
-        permanent = 400 <= status < 500 and status not in RETRYABLE_STATUSES
+        permanent = (400 <= status < 500 and status not in RETRYABLE_STATUSES) or (
+            fault is not None and fault[0].rpartition(":")[2] in PERMANENT_FAULT_CODES
+        )
         return Delivery(False, permanent=permanent, detail=detail)
 
     def is_alive(self, *, message_id: str, timestamp: datetime) -> tuple[bool, str | None]:

@@ -23,6 +23,9 @@ SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 SOAP12_MEDIA_TYPE = "application/soap+xml"
 SOAP11_MEDIA_TYPE = "text/xml"
 ACTION_PREFIX = "http://ec.europa.eu/ECRIS/"
+ACCEPTED_CHARSETS = frozenset({"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"})
+"""WS-I Basic Profile 1.2 R1012: a message is serialised as UTF-8 or UTF-16. The parser tells which from
+the bytes (BOM or XML declaration, XML 1.0 Appendix F), so a label is checked, never needed."""
 
 OPERATION_BY_ELEMENT: dict[str, str] = {cls.element_name: cls.operation for cls in MESSAGE_CLASSES}
 ELEMENT_BY_OPERATION: dict[str, str] = {op: name for name, op in OPERATION_BY_ELEMENT.items()}
@@ -31,6 +34,9 @@ _ENVELOPE = f"{{{SOAP12_NS}}}Envelope"
 _HEADER = f"{{{SOAP12_NS}}}Header"
 _BODY = f"{{{SOAP12_NS}}}Body"
 _MUST_UNDERSTAND = f"{{{SOAP12_NS}}}mustUnderstand"
+_ROLE = f"{{{SOAP12_NS}}}role"
+_ROLES_WE_PLAY = frozenset({"", f"{SOAP12_NS}/role/next", f"{SOAP12_NS}/role/ultimateReceiver"})
+"""SOAP 1.2 Part 1 §2.2: the ultimate receiver plays "next" and "ultimateReceiver" (the default)."""
 _META = f"{{{MESSAGES_NS}}}MessageMetaData"
 _META_ID = f"{{{MESSAGES_NS}}}MessageMetaDataMessageID"
 _META_RESPONSE_TO = f"{{{MESSAGES_NS}}}MessageMetaDataResponseTo"
@@ -50,16 +56,39 @@ class WrongContentType(SoapRejected):
 
 
 class NotSoap12(SoapRejected):
-    """A SOAP 1.1 envelope (or none at all) on the SOAP 1.2 binding."""
+    """A root element other than the SOAP 1.2 Envelope (SOAP 1.1's among others): SOAP 1.2 Part 1 §5.4.7
+    makes it ``env:VersionMismatch``, answered with an ``env:Upgrade`` header; HTTP 500 (Part 2 §7.5.1).
 
-    subcode = "VersionMismatch"
+    ``soap11_peer``: the request came as SOAP 1.1 (``text/xml``), so the fault goes back as SOAP 1.1
+    (Part 1 Appendix A), the one form such a peer can read."""
+
+    fault_code = "VersionMismatch"
+    subcode = "NotSoap12"
+    http_status = 500
+
+    def __init__(self, reason: str, *, soap11_peer: bool = False) -> None:
+        super().__init__(reason)
+        self.soap11_peer = soap11_peer
+
+
+class MalformedEnvelope(SoapRejected):
+    """A SOAP 1.2 Envelope whose children are not one optional Header and one Body."""
+
+    subcode = "MalformedEnvelope"
 
 
 class NotUnderstood(SoapRejected):
-    """A header block marked ``mustUnderstand`` that the gateway does not process."""
+    """Header blocks targeted at us and marked ``mustUnderstand`` that the gateway does not process: SOAP 1.2
+    Part 1 §5.4.8, answered with one ``env:NotUnderstood`` header per block; HTTP 500 (Part 2 §7.5.1)."""
 
     fault_code = "MustUnderstand"
-    subcode = "MustUnderstand"
+    subcode = "NotUnderstood"
+    http_status = 500
+
+    def __init__(self, blocks: tuple[str, ...]) -> None:
+        super().__init__(f"{len(blocks)} header block(s) marked mustUnderstand are not understood")
+        self.blocks = blocks
+        """The Clark names (``{namespace}local``) of the blocks."""
 
 
 class NotAnEcrisMessage(SoapRejected):
@@ -72,6 +101,12 @@ class WrongAction(SoapRejected):
 
 class SchemaInvalid(SoapRejected):
     subcode = "SchemaInvalid"
+
+
+class Misaddressed(SoapRejected):
+    """A message whose ID is not addressed to this Member State by another one: never answered."""
+
+    subcode = "Misaddressed"
 
 
 # ------------------------------------------------------------------------------------------- headers
@@ -137,14 +172,19 @@ def _action_of(content_type: str, soap_action_header: str | None) -> str | None:
         shown = media or "none"
         hint = " (SOAP 1.1; this binding is SOAP 1.2)" if media == SOAP11_MEDIA_TYPE else ""
         raise WrongContentType(f"content type {shown[:60]} is not {SOAP12_MEDIA_TYPE}{hint}")
-    charset = params.get("charset", "utf-8").lower()
-    if charset not in {"utf-8", "utf8"}:
-        raise WrongContentType(f"charset {charset[:30]} is not accepted; send UTF-8")
+    charset = params.get("charset", "utf-8").strip().lower()
+    if charset not in ACCEPTED_CHARSETS:
+        raise WrongContentType(f"charset {charset[:30]} is not accepted; send UTF-8 or UTF-16")
     action = params.get("action")
     header = (soap_action_header or "").strip().strip('"') or None
     if action is not None and header is not None and action != header:
         raise WrongAction("the action parameter and the SOAPAction header disagree")
     return action if action is not None else header
+
+
+def is_soap11_request(content_type: str) -> bool:
+    """Whether the media type is SOAP 1.1's (``text/xml``)."""
+    return _parsed_media_type(content_type or "")[0] == SOAP11_MEDIA_TYPE
 
 
 # ------------------------------------------------------------------------------------------- inbound
@@ -194,8 +234,22 @@ def message_ids(message: etree._Element) -> tuple[str | None, str | None]:
     return _collapsed(_child(meta, _META_ID)), _collapsed(_child(meta, _META_RESPONSE_TO))
 
 
+def _not_understood(header: etree._Element) -> tuple[str, ...]:
+    """The header blocks targeted at us that we must understand: we understand none."""
+    return tuple(
+        block.tag for block in header
+        if isinstance(block.tag, str)
+        and block.get(_MUST_UNDERSTAND, "").strip() in {"true", "1"}
+        and block.get(_ROLE, "").strip() in _ROLES_WE_PLAY
+    )
+
+
 def unwrap(root: etree._Element) -> Unwrapped:
     """Check the Envelope and return its one ECRIS message. Raises a ``SoapRejected``."""
+    declared = (root.getroottree().docinfo.encoding or "utf-8").lower()
+    if declared not in ACCEPTED_CHARSETS:
+        # The same refusal as for the charset label: the encoding is the document's, however it is told.
+        raise WrongContentType(f"XML encoding {declared[:30]} is not accepted; send UTF-8 or UTF-16")
     if root.tag != _ENVELOPE:
         if root.tag == f"{{{SOAP11_NS}}}Envelope":
             raise NotSoap12("SOAP 1.1 envelope; this binding is SOAP 1.2")
@@ -209,13 +263,11 @@ def unwrap(root: etree._Element) -> Unwrapped:
         elif tag == _BODY and body is None:
             body = child
         elif isinstance(tag, str):
-            raise NotSoap12("the Envelope holds something other than one Header and one Body")
+            raise MalformedEnvelope("the Envelope holds something other than one Header and one Body")
     if body is None:
-        raise NotSoap12("the Envelope has no Body")
-    if header is not None:
-        for block in header:
-            if isinstance(block.tag, str) and block.get(_MUST_UNDERSTAND, "").strip() in {"true", "1"}:
-                raise NotUnderstood("a header block marked mustUnderstand is not understood")
+        raise MalformedEnvelope("the Envelope has no Body")
+    if header is not None and (blocks := _not_understood(header)):
+        raise NotUnderstood(blocks)
     children = [child for child in body if isinstance(child.tag, str)]
     if len(children) != 1:
         raise NotAnEcrisMessage(f"the Body must hold exactly one ECRIS message, not {len(children)}")

@@ -1,8 +1,12 @@
 """The ECRIS endpoint: a plain WSGI application serving ``POST /ecris`` and ``GET /ecris?wsdl``.
 
 What gets what (issue 4, §5):
-- wrong content type → SOAP 1.2 Fault, HTTP 415; not SOAP 1.2, wrong action, not well-formed, hostile,
-  too large, not an ECRIS message, schema-invalid → Fault ``env:Sender``, HTTP 400. Journalled either way.
+- wrong content type → SOAP 1.2 Fault, HTTP 415; wrong action, not well-formed, hostile, too large, not an
+  ECRIS message, schema-invalid, not addressed to us by another State → Fault ``env:Sender``, HTTP 400;
+  not a SOAP 1.2 Envelope → ``env:VersionMismatch`` with ``env:Upgrade`` (in SOAP 1.1 for a ``text/xml``
+  request holding a SOAP 1.1 Envelope, Part 1 Appendix A), a header block we must but do not understand →
+  ``env:MustUnderstand`` with ``env:NotUnderstood``, both HTTP 500 (SOAP 1.2 Part 2 §7.5.1).
+  Journalled either way. A body may be UTF-8 or UTF-16 and gzip-coded (``content_coding.py``).
 - schema-valid → journalled (durable commit), then HTTP 202 with an empty body; ``isAlive`` gets 200 and
   its answer. Business checks come after, in the inbox processor, and answer with a FunctionalErrorMessage.
 
@@ -23,28 +27,38 @@ from lxml import etree
 
 from adapters.db.inbox_journal import Arrival, GroupCommitJournal
 from adapters.db.messaging import InboundEntry
+from adapters.soap.content_coding import decoded_body
 from adapters.soap.envelope import (
+    SOAP11_NS,
+    Misaddressed,
+    NotSoap12,
     SchemaInvalid,
     SoapRejected,
     Unwrapped,
+    WrongContentType,
     action_of,
     check_action,
+    is_soap11_request,
     unwrap,
 )
 from adapters.soap.faults import FAULT_MEDIA_TYPE, Fault, fault_for
 from adapters.xml.parsing import XmlRejected, XmlTooLarge, parse_untrusted
 from adapters.xml.schemas import PROJECT_SCHEMA_DIR, EcrisSchemas
 from gateway.clock import Clock
+from gateway.model.exchange import MessageId
 from gateway.ports import InboxState
+from gateway.services.inbound import misaddressing
 
 log = logging.getLogger("ecris.server")
 
-KEPT_HEADERS = ("content-type", "content-length", "soapaction", "user-agent", "transfer-encoding",
-                "x-forwarded-for", "remote-addr")
+KEPT_HEADERS = ("content-type", "content-length", "content-encoding", "soapaction", "user-agent",
+                "transfer-encoding", "x-forwarded-for", "remote-addr")
 WSDL_FILE = "ecris-service.wsdl"
 _WSDL_NS = "http://schemas.xmlsoap.org/wsdl/"
 _SOAP12_WSDL_NS = "http://schemas.xmlsoap.org/wsdl/soap12/"
 _XSD_NS = "http://www.w3.org/2001/XMLSchema"
+
+SOAP11_ENVELOPE = f"{{{SOAP11_NS}}}Envelope"
 
 IsAliveAnswer = Callable[[Unwrapped], bytes]
 """Builds the envelope answering an isAlive request."""
@@ -66,7 +80,7 @@ STATUS_TEXT = {200: "OK", 202: "Accepted", 400: "Bad Request", 404: "Not Found",
 
 
 def _fault_response(fault: Fault, *, close: bool = False) -> HttpResponse:
-    headers = [("Content-Type", FAULT_MEDIA_TYPE)]
+    headers = [("Content-Type", fault.media_type)]
     if close:
         headers.append(("Connection", "close"))
     return HttpResponse(fault.http_status, headers, fault.to_bytes())
@@ -82,10 +96,12 @@ class SoapEndpoint:
         schemas: EcrisSchemas,
         clock: Clock,
         max_bytes: int,
+        member_state: str,
         is_alive: IsAliveAnswer | None = None,
         structural_check: StructuralCheck | None = None,
     ) -> None:
         self._journal = journal
+        self._member_state = member_state
         self._schemas = schemas
         self._clock = clock
         self.max_bytes = max_bytes
@@ -111,7 +127,14 @@ class SoapEndpoint:
         kept = {name: headers[name] for name in KEPT_HEADERS if name in headers}
         unwrapped: Unwrapped | None = None
         try:
-            action = action_of(headers.get("content-type", ""), headers.get("soapaction"))
+            try:
+                action = action_of(headers.get("content-type", ""), headers.get("soapaction"))
+            except WrongContentType:
+                if self._soap11_envelope(body, headers):
+                    raise NotSoap12("SOAP 1.1 envelope; this binding is SOAP 1.2", soap11_peer=True) from None
+                raise
+            # From here on the body is the decompressed one: what is parsed is what is journalled.
+            body = decoded_body(body, headers.get("content-encoding"), max_bytes=self.max_bytes)
             unwrapped = unwrap(parse_untrusted(body, max_bytes=self.max_bytes))
             check_action(action, unwrapped)
             problems = self._schemas.validate(unwrapped.message)
@@ -120,6 +143,7 @@ class SoapEndpoint:
             if problems:
                 shown = "; ".join(problems[:3])
                 raise SchemaInvalid(f"schema validation failed ({len(problems)} error(s)): {shown}"[:2000])
+            self._check_addressing(unwrapped)
         except (SoapRejected, XmlRejected) as error:
             return self._refuse(error, body, kept, received_at=received_at, unwrapped=unwrapped,
                                 arrival=arrival)
@@ -133,6 +157,26 @@ class SoapEndpoint:
         if state is InboxState.QUARANTINED:
             log.warning("message %s quarantined: same ID, different content", unwrapped.message_id)
         return HttpResponse(202)
+
+    def _soap11_envelope(self, body: bytes, headers: Mapping[str, str]) -> bool:
+        """Whether a ``text/xml`` request holds a SOAP 1.1 Envelope (anything else there keeps its 415)."""
+        if not is_soap11_request(headers.get("content-type", "")):
+            return False
+        try:
+            decoded = decoded_body(body, headers.get("content-encoding"), max_bytes=self.max_bytes)
+            return bool(parse_untrusted(decoded, max_bytes=self.max_bytes).tag == SOAP11_ENVELOPE)
+        except (SoapRejected, XmlRejected):
+            return False
+
+    def _check_addressing(self, unwrapped: Unwrapped) -> None:
+        """Only messages another Member State addresses to ours get in (and get answered)."""
+        try:
+            message_id = MessageId.parse(unwrapped.message_id or "")
+        except ValueError:
+            raise Misaddressed("the message ID cannot be read (SS-RR-TTT-nnnnnnnnnnnnnnn)") from None
+        reason = misaddressing(message_id, self._member_state)
+        if reason is not None:
+            raise Misaddressed(reason)
 
     def _refuse(self, error: SoapRejected | XmlRejected, body: bytes, kept: dict[str, str], *,
                 received_at: datetime, unwrapped: Unwrapped | None, arrival: Arrival) -> HttpResponse:

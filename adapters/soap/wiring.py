@@ -24,7 +24,7 @@ from adapters.soap.server import EcrisWsgiApp, HttpResponse, ServiceDescription,
 from adapters.xml import codec
 from adapters.xml.schemas import EcrisSchemas
 from gateway.clock import Clock
-from gateway.model.exchange import EcrisMessage, IsAlive, MessageId, MessageMetadata, MessageType, reply_id
+from gateway.model.exchange import EcrisMessage, IsAlive, MessageId, MessageMetadata, MessageType
 from gateway.model.reference_tables import ReferenceTables
 from gateway.ports import InboxState
 from gateway.services.inbound import DEFAULT_HANDLERS, Handler, InboundService
@@ -81,13 +81,12 @@ class Messaging:
         member_state = self.settings.member_state
 
         def answer(request: Unwrapped) -> bytes:
+            # The endpoint took the request only if it reads as another State's message to ours: the
+            # answer is always ours, towards the asking State.
+            asked = MessageId.parse(request.message_id or "")
             with engine.begin() as connection:
                 serial = allocate_serials(connection, 1)[0]
-            try:
-                asked = MessageId.parse(request.message_id or "")
-                message_id = reply_id(asked, MessageType.IS_ALIVE, serial)
-            except ValueError:
-                message_id = MessageId(member_state, member_state, MessageType.IS_ALIVE, serial)
+            message_id = MessageId(member_state, asked.sender, MessageType.IS_ALIVE, serial)
             reply = IsAlive(metadata=MessageMetadata(message_id, self.clock.now()), is_alive=True)
             element = codec.encode(reply)
             return envelope_bytes(element)
@@ -98,7 +97,8 @@ class Messaging:
                  ) -> SoapEndpoint:
         journal = GroupCommitJournal(engine, on_commit=on_commit)
         return SoapEndpoint(journal=journal, schemas=self.schemas, clock=self.clock,
-                            max_bytes=self.settings.max_message_bytes, is_alive=self.is_alive_answer(engine),
+                            max_bytes=self.settings.max_message_bytes,
+                            member_state=self.settings.member_state, is_alive=self.is_alive_answer(engine),
                             structural_check=None)
 
     def wsgi_app(self, engine: Engine, *, on_commit: Callable[[list[InboxState]], None] | None = None,

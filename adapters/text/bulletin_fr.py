@@ -15,9 +15,25 @@ RETENTION_NOTICE = (
 )
 
 
+NOT_SHOWN_HEADING = (
+    "Décisions inscrites non portées au bulletin, et pourquoi (pour l'agent, à ne pas reproduire sur "
+    "l'extrait) :"
+)
+
+
+def _reasons_for_the_clerk(bulletin: Bulletin) -> list[str]:
+    """Under « néant », each inscribed decision left out and the ruling's reason, so a clerk can
+    answer "why is this not on my bulletin?"."""
+    left_out = [e for e in bulletin.explanations if not e.included]
+    if not left_out:
+        return []
+    return ["", "─" * 40, NOT_SHOWN_HEADING, *(f"  {e.decision} (art. {e.article}) : {e.reason}" for e in left_out)]
+
+
 def render_bulletin(bulletin: Bulletin, person: Person | None) -> str:
     """The bulletin as text: heading, identity, the decisions shown (with the article that put each
-    on the bulletin) or « néant » (Art 8-4), and for N°2 to N°5 the retention notice (Art 8-5)."""
+    on the bulletin) or « néant » (Art 8-4) with, for the clerk, why each decision was left out, and
+    for N°2 to N°5 the retention notice (Art 8-5)."""
     number = bulletin.number
     lines = [
         "CASIER JUDICIAIRE — GRAND-DUCHÉ DE LUXEMBOURG",
@@ -49,4 +65,6 @@ def render_bulletin(bulletin: Bulletin, person: Person | None) -> str:
             lines.append(f"    (porté au bulletin en vertu de l'art. {articles[decision.id]})")
     if number != 1:
         lines.extend(("", RETENTION_NOTICE))
+    if bulletin.nil:
+        lines.extend(_reasons_for_the_clerk(bulletin))  # after the extract, so it is not taken for part of it
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from gateway.model.conviction import (
     Closure,
     CommunityService,
+    Confiscation,
     Decision,
     DecisionKind,
     DeprivationOfRights,
@@ -17,8 +18,11 @@ from gateway.model.conviction import (
     Imprisonment,
     LaterDecisionType,
     MinorsActivityBan,
+    OtherPenalty,
     Penalty,
     PlacementMeasure,
+    ProfessionalBan,
+    Publication,
     PublicProcurementExclusion,
     RightsSubtype,
     Sursis,
@@ -61,12 +65,43 @@ def partial_day(value: PartialDate) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
-def euros(amount: Decimal | None) -> str:
+def money(amount: Decimal | None, currency: str) -> str:
+    """``1\u202f500 EUR``, ``46\u202f203,12 CHF``: thin-space thousands, decimal comma."""
     if amount is None:
         return "montant inconnu"
     whole, _, cents = f"{amount:,.2f}".partition(".")
     text = whole.replace(",", "\u202f")
-    return f"{text} EUR" if cents == "00" else f"{text},{cents} EUR"
+    return f"{text} {currency}" if cents == "00" else f"{text},{cents} {currency}"
+
+
+def euros(amount: Decimal | None) -> str:
+    return money(amount, "EUR")
+
+
+def _fine(fine: Fine) -> str:
+    """The amount in euros and, for a fine pronounced in another currency, the pronounced amount and
+    the ECB rate that converted it, or that no rate could (AMB-29)."""
+    foreign = fine.currency not in (None, "EUR") and fine.amount is not None
+    if fine.amount_eur is None and foreign:
+        assert fine.currency is not None
+        return f"{money(fine.amount, fine.currency)} (aucun cours BCE pour la convertir en euros)"
+    text = euros(fine.amount_eur)
+    if foreign and fine.eur_rate is not None and fine.eur_rate_date is not None:
+        rate = str(fine.eur_rate).replace(".", ",")
+        assert fine.currency is not None
+        text += (
+            f" ({money(fine.amount, fine.currency)} au cours de référence BCE du {day(fine.eur_rate_date)} :"
+            f" 1 EUR = {rate} {fine.currency})"
+        )
+    elif foreign:
+        assert fine.currency is not None
+        text += f" ({money(fine.amount, fine.currency)})"
+    return text
+
+
+def unconverted_fine(decision: Decision) -> bool:
+    """A fine pronounced in another currency that no ECB rate converted: listed for a clerk (AMB-29)."""
+    return any(isinstance(p, Fine) and p.amount_eur is None for p in decision.penalties)
 
 
 def _months(months: int | None) -> str:
@@ -118,9 +153,7 @@ def describe_penalty(penalty: Penalty) -> str:
             if penalty.executed_on:
                 text += f", peine exécutée le {day(penalty.executed_on)}"
         case Fine():
-            text = f"amende {penalty.nature.value} de {euros(penalty.amount_eur)}"
-            if penalty.currency and penalty.amount is not None:
-                text += f" ({penalty.amount} {penalty.currency})"
+            text = f"amende {penalty.nature.value} de {_fine(penalty)}"
         case CommunityService():
             text = f"travail d'intérêt général de {penalty.hours} heures"
         case DrivingBan():
@@ -141,6 +174,18 @@ def describe_penalty(penalty: Penalty) -> str:
             text = f"exclusion de la participation à des marchés publics{_until(penalty.end_date)}"
         case PlacementMeasure():
             text = "mesure de placement"
+        case Confiscation():
+            what = f" : {penalty.description}" if penalty.description else ""
+            value = f" (valeur {euros(penalty.value_eur)})" if penalty.value_eur is not None else ""
+            text = f"confiscation{what}{value}"
+        case Publication():
+            text = "publication de la décision" + (f" ({penalty.label})" if penalty.label else "")
+        case ProfessionalBan():
+            label = f" ({penalty.label})" if penalty.label else ""
+            text = f"interdiction d'exercer une profession ou une activité{label}"
+            text += _until(penalty.end_date, penalty.perpetual)
+        case OtherPenalty():
+            text = f"autre peine : {penalty.label}{_until(penalty.end_date)}"
     return text + describe_sursis(penalty.sursis)
 
 
@@ -166,6 +211,8 @@ def describe_decision(decision: Decision) -> list[str]:
         obligations = _obligations(suspension.duration_years, suspension.obligations)
         lines.append(f"  suspension {suspension.type.value} du prononcé{obligations}")
     lines.extend(f"  peine : {describe_penalty(p)}" for p in decision.penalties)
+    if unconverted_fine(decision):
+        lines.append("  À EXAMINER par un greffier : amende sans cours BCE, comptée au-dessus de tout seuil (AMB-29)")
     lines.extend(
         f"  {LATER_DECISION_LABELS[ld.type]} le {day(ld.date)}{f' : {ld.remarks}' if ld.remarks else ''}"
         for ld in decision.later_decisions

@@ -6,6 +6,8 @@ are logged with who, when and what was consulted — never the data itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gateway.clock import Clock
 from gateway.errors import NotFound
 from gateway.model.person import Person
@@ -26,9 +28,16 @@ def consult_person(uow: UnitOfWork, *, person_id: str, clock: Clock, official: s
 
 
 def export_persons(
-    uow: UnitOfWork, *, person_id: str | None, clock: Clock, official: str, destination: str
+    uow: UnitOfWork,
+    *,
+    person_id: str | None,
+    clock: Clock,
+    official: str,
+    destination: str,
+    deliver: Callable[[list[Person]], None],
 ) -> list[Person]:
-    """Every person not erased (or only ``person_id``), journalled as a disclosure."""
+    """Every person not erased (or only ``person_id``), handed to ``deliver`` and journalled as a
+    disclosure once delivered: a delivery that fails (a bad output path) is not journalled."""
     with uow:
         if person_id is not None:
             person = uow.persons.get(person_id)
@@ -37,6 +46,7 @@ def export_persons(
             persons = [person]
         else:
             persons = list(uow.persons.iterate())
+        deliver(persons)
         uow.journal.append(
             JournalEntry(
                 clock.now(),

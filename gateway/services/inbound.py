@@ -92,6 +92,20 @@ Handler = Callable[[MessagingUnitOfWork, EcrisMessage, HandlerContext], MessageI
 """Applies one message type; returns the ID of a reply it queued, if any; raises ``Rejection``."""
 
 
+def misaddressing(message_id: MessageId, member_state: str) -> str | None:
+    """Why ``message_id`` cannot be a message to this gateway, or None when it may be.
+
+    A message is for us only when its ID names ``member_state`` as receiver and another Member State as
+    sender (``SS-RR-TTT-…``, ECRIS-NOTES §3). Anything else is refused at the door and never answered: an
+    answer would be addressed to ourselves, or minted in another State's name.
+    """
+    if message_id.receiver != member_state:
+        return f"the message ID is addressed to {message_id.receiver}, not {member_state}"
+    if message_id.sender == member_state:
+        return f"the message ID names {member_state}, this gateway's own Member State, as its sender"
+    return None
+
+
 def is_national_of(country_references: Sequence[str], member_state: str) -> bool:
     """Whether a country reference ``CO-nn-nnn-AAA`` names ``member_state`` (by its alpha-3 part, so that
     a reference from a national extension table counts too)."""
@@ -201,11 +215,8 @@ class InboundService:
         if metadata.message_id.type is not message.message_type:
             problems.append(MessageProblem(mismatch, f"a {message.element_name} needs a "
                                                      f"{message.message_type.value} message ID"))
-        if metadata.receiver != self.member_state:
-            problems.append(MessageProblem(mismatch, f"the message ID is addressed to {metadata.receiver}, "
-                                                     f"not {self.member_state}"))
-        if metadata.sender == self.member_state:
-            problems.append(MessageProblem(mismatch, "the message ID names this Member State as sender"))
+        if (reason := misaddressing(metadata.message_id, self.member_state)) is not None:
+            problems.append(MessageProblem(mismatch, reason))
         response_to = metadata.response_to
         if response_to is None or problems:
             return problems
@@ -234,6 +245,10 @@ class InboundService:
         note = "; ".join(f"{p.code} {p.text}" for p in problems)[:2000] or None
         if message_id is None:
             return Outcome(state, note=(note or "") + " (no usable message ID: nothing sent back)")
+        if misaddressing(message_id, self.member_state) is not None:
+            # Journalled before the door refused such messages: an answer would speak in another
+            # State's name or go to ourselves.
+            return Outcome(state, note=(note or "") + " (not addressed to us by another State: nothing sent back)")
         if message_id.type is MessageType.FUNCTIONAL_ERROR or received.element_name == "FunctionalErrorMessage":
             log.warning("ALERT functional error message %s refused (not answered): %s", message_id, note)
             return Outcome(state, note=note)

@@ -1,4 +1,4 @@
-"""Use case: import persons from the national register application (REGISTER-FORMAT.md semantics).
+"""Use case: import persons from the national register application (docs/register-format.md).
 
 The national register is the source of truth for national decisions: a person in the file replaces
 what the gateway holds of that person's national data; foreign decisions received by notification
@@ -7,15 +7,17 @@ are kept. Every change becomes a register event and a processing-journal entry. 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from gateway.clock import Clock
+from gateway.clock import Clock, today
 from gateway.errors import InvalidInput, Problem
 from gateway.law.register import may_be_inscribed
 from gateway.model.conviction import Decision
 from gateway.model.person import Person
-from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+from gateway.ports import EuroRates, JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+from gateway.services.fine_conversion import decisions_with_unconverted_fines, with_fines_in_euros
+from gateway.services.register_consistency import contradictions
 
 
 @dataclass
@@ -27,22 +29,39 @@ class ImportReport:
     decisions_updated: int = 0
     decisions_removed: int = 0
     events: list[RegisterEvent] = field(default_factory=list)
+    unconverted_fines: list[str] = field(default_factory=list)
+    """``PERSON_ID/DECISION_ID`` of the decisions with a fine no ECB rate converted: for a clerk (AMB-29)."""
 
     @property
     def changed(self) -> bool:
         return bool(self.events)
 
 
-def inscription_problems(person: Person) -> list[Problem]:
-    """Every decision of the person that Art 1 forbids inscribing, as a located problem."""
+def inscription_problems(person: Person, stored: Person | None = None) -> list[Problem]:
+    """Every decision new to the register that Art 1 forbids inscribing, as a located problem.
+
+    Art 1(2) is decided once, at inscription (AMB-1): a decision ``stored`` already holds stays, even
+    when the person has since lost Luxembourg nationality; only the decisions new to the register are
+    checked.
+    """
+    inscribed = set() if stored is None else {d.id for d in stored.decisions}
     problems = []
     for decision in person.decisions:
+        if decision.id in inscribed:
+            continue
         ruling = may_be_inscribed(decision, person)
         if not ruling.included:
             problems.append(
                 Problem(f"{person.id}/{decision.id}", f"may not be inscribed: {ruling.reason} (Art {ruling.article})")
             )
     return problems
+
+
+def stored_digests(uow: UnitOfWork, person_ids: Sequence[str]) -> dict[str, str]:
+    """The fingerprints the register holds for these persons, for the reader to skip those sent again
+    unchanged (``import_persons(unchanged=…)``)."""
+    with uow:
+        return uow.persons.digests(person_ids)
 
 
 def _merge(incoming: Person, stored: Person | None) -> Person:
@@ -93,28 +112,70 @@ def _changes(before: Person | None, after: Person, report: ImportReport, clock: 
 
 
 def import_persons(
-    persons: Sequence[Person], *, uow: UnitOfWork, clock: Clock, official: str, source: str
+    persons: Sequence[Person],
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    official: str,
+    source: str,
+    problems_in_file: Sequence[Problem] = (),
+    rates: EuroRates | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    unchanged: Sequence[str] = (),
+    digests: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing."""
-    problems = [p for person in persons for p in inscription_problems(person)]
+    """Apply ``persons`` to the register in one transaction, or raise ``InvalidInput`` and change nothing.
+
+    Refused: dates that contradict each other or today (register_consistency), decisions new to the
+    register that Art 1 forbids. ``problems_in_file`` are those the reader already found (``persons``
+    then holds the persons it could read): these checks still run, so the refusal lists every problem.
+    Fines pronounced in another currency are converted with ``rates`` (AMB-29); without ``rates``
+    none is, and each such decision is listed for a clerk. ``progress`` is told ``(persons compared,
+    persons)`` as the comparison with the register goes.
+
+    ``unchanged`` are persons of the file the reader found identical to what the register holds (by
+    the fingerprints ``stored_digests`` gave) and did not read again; ``digests`` the fingerprints of
+    the persons read, stored with them. A fingerprint that changed in the meantime refuses the import.
+    """
+    if rates is not None:
+        persons = [with_fines_in_euros(person, rates) for person in persons]
     with uow:
+        problems = list(problems_in_file)
+        held = uow.persons.digests(unchanged)
+        problems += [
+            Problem(i, "changed in the register while the file was read; import the file again")
+            for i in unchanged
+            if digests is None or held.get(i) != digests.get(i)
+        ]
         stored = uow.persons.get_many([p.id for p in persons])
+        on = today(clock)
         for person in persons:
-            if person.id not in stored and (tomb := uow.persons.tombstone(person.id)) is not None:
-                problems.append(
-                    Problem(person.id, f"the person's inscriptions were erased on {tomb.erased_on} (Art 3)")
-                )
+            problems += contradictions(person, on)
+            problems += inscription_problems(person, stored.get(person.id))
+        erased = uow.persons.tombstones([p.id for p in persons if p.id not in stored])
+        problems += [
+            Problem(tomb.person_id, f"the person's inscriptions were erased on {tomb.erased_on} (Art 3)")
+            for tomb in erased.values()
+        ]
         if problems:
-            raise InvalidInput(problems)
-        report = ImportReport()
+            raise InvalidInput(sorted(dict.fromkeys(problems), key=lambda p: p.place))
+        report = ImportReport(
+            persons_unchanged=len(unchanged),
+            unconverted_fines=[d for p in persons for d in decisions_with_unconverted_fines(p)],
+        )
+        refreshed: dict[str, str] = {}
         changed: list[Person] = []
         entries: list[JournalEntry] = []
-        for incoming in persons:
+        for done, incoming in enumerate(persons, start=1):
+            if progress is not None:
+                progress(done, len(persons))
             before = stored.get(incoming.id)
             after = _merge(incoming, before)
             events = _changes(before, after, report, clock)
             if not events:
                 report.persons_unchanged += 1
+                if digests and incoming.id in digests:
+                    refreshed[incoming.id] = digests[incoming.id]
                 continue
             if before is None:
                 report.persons_created += 1
@@ -132,7 +193,8 @@ def import_persons(
                     details={"changes": ",".join(sorted({e.kind.value for e in events}))},
                 )
             )
-        uow.persons.save_many(changed)
+        uow.persons.save_many(changed, digests)
+        uow.persons.record_digests(refreshed)
         uow.events.record(report.events)
         uow.journal.append_many(entries)
         uow.commit()

@@ -46,6 +46,7 @@ def imported(run: Any, tmp_path: Path) -> Any:
             ),
             decision(
                 "D2",
+                decision_date="2020-11-20",
                 final_date="2021-01-10",
                 offences=[
                     {"date": "2020-06-01", "qualification": "attentat à la pudeur", "minor": "constitutive"}

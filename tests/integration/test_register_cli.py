@@ -63,6 +63,41 @@ def test_a_malformed_import_is_refused_with_located_lines_and_the_store_is_uncha
     assert run("register", "export").output == before
 
 
+def test_import_refuses_with_the_problems_of_the_file_and_of_the_register_in_one_pass(run: Any, tmp_path: Path) -> None:
+    parking = decision("D9", penalty_level="police", traffic_offence=True, parking_contravention=True)
+    document = register(
+        natural_person("P1", decision("D1", penalties=[{"type": "flogging"}])),
+        natural_person("P2", birth={"date": "1980-13-45"}),
+        natural_person("P3", parking),
+    )
+    result = run("register", "import", str(write(tmp_path / "bad.json", document)))
+    assert result.exit_code == 1
+    places = [line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("P")]
+    assert places == ["P1/D1/penalties[0].type", "P2/birth.date", "P3/D9"], result.stderr
+    assert run("register", "export").output.count('"id"') == 0
+
+
+def test_amb_29_import_converts_a_foreign_fine_at_the_ecb_rate_and_lists_the_one_it_cannot(
+    run: Any, tmp_path: Path
+) -> None:
+    swiss = decision("D1", court_country="CH", notified_under_convention=True, act_is_offence_in_lu=True,
+                     decision_date="2020-01-12", final_date="2020-03-01",
+                     offences=[{"date": "2019-11-02", "qualification": "escroquerie"}],
+                     penalties=[{"type": "fine", "amount": "50000", "currency": "CHF", "nature": "correctionnelle"}])
+    unknown = decision("D2", penalties=[{"type": "fine", "amount": "900", "currency": "XAF", "nature": "correctionnelle"}])
+    path = write(tmp_path / "foreign.json", register(natural_person("P1", swiss, unknown)))
+    imported = run("register", "import", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert "1 decision(s) with a fine no ECB rate converts" in imported.output and "P1/D2" in imported.output
+    shown = run("register", "show", "P1").output
+    assert "46\u202f202,18 EUR (50\u202f000 CHF au cours de référence BCE du 10/01/2020 : 1 EUR = 1,0822 CHF)" in shown
+    assert "900 XAF (aucun cours BCE" in shown and shown.count("À EXAMINER par un greffier") == 1
+    fine = json.loads(run("register", "export").output)["persons"][0]["decisions"][0]["penalties"][0]
+    assert (fine["amount_eur"], fine["eur_rate"], fine["eur_rate_date"]) == ("46202.18", "1.0822", "2020-01-10")
+    again = run("register", "import", str(path))
+    assert "0 changed, 1 unchanged" in again.output
+
+
 def test_a_file_that_is_not_json_is_refused_with_its_line(run: Any, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "ecris-gateway/register@1", "persons": [\n', encoding="utf-8")
@@ -72,6 +107,7 @@ def test_a_file_that_is_not_json_is_refused_with_its_line(run: Any, tmp_path: Pa
 
 
 def test_show_of_an_unknown_person_is_an_error_with_status_2(run: Any) -> None:
+    run("register", "import", str(DEMO_REGISTER))
     result = run("register", "show", "NOBODY")
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: no person NOBODY in the register"

@@ -8,12 +8,42 @@ from pathlib import Path
 import pytest
 
 from adapters.bootstrap import clock_for
-from adapters.settings import DEFAULT_DB_URL, SettingsError, load_settings
+from adapters.settings import SettingsError, load_settings
 
 
 def test_defaults_use_the_embedded_sqlite_store() -> None:
     settings = load_settings(environ={})
-    assert settings.db_url == DEFAULT_DB_URL and settings.member_state == "LU" and settings.peers == {}
+    assert settings.db_url.startswith("sqlite:///") and settings.member_state == "LU" and settings.peers == {}
+
+
+def test_the_default_store_is_in_the_user_data_folder_whatever_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    here = load_settings(environ={}).db_url
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert load_settings(environ={}).db_url == here == f"sqlite:///{tmp_path}/data/ecris-gateway/ecris-gateway.db"
+
+
+def test_the_default_settings_file_is_the_user_configuration_folder_s_not_the_working_directory_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ecris-gateway.toml").write_text('official = "from-cwd"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert load_settings(environ={}).official == "system"
+    (tmp_path / "config" / "ecris-gateway").mkdir(parents=True)
+    (tmp_path / "config" / "ecris-gateway" / "ecris-gateway.toml").write_text('official = "mine"\n', encoding="utf-8")
+    assert load_settings(environ={}).official == "mine"
+
+
+def test_a_relative_sqlite_path_in_the_settings_file_is_read_from_the_file_s_folder(tmp_path: Path) -> None:
+    config = tmp_path / "etc" / "gw.toml"
+    config.parent.mkdir()
+    config.write_text('db_url = "sqlite:///store/gw.db"\n', encoding="utf-8")
+    assert load_settings(environ={}, config_file=config).db_url == f"sqlite:///{tmp_path}/etc/store/gw.db"
 
 
 def test_environment_overrides_the_toml_file_and_options_override_both(tmp_path: Path) -> None:
@@ -24,7 +54,7 @@ def test_environment_overrides_the_toml_file_and_options_override_both(tmp_path:
         encoding="utf-8",
     )
     settings = load_settings(environ={"ECRIS_GATEWAY_OFFICIAL": "env-clerk"}, config_file=config)
-    assert (settings.db_url, settings.official, settings.strict_codes) == ("sqlite:///from-file.db", "env-clerk", True)
+    assert (settings.db_url, settings.official, settings.strict_codes) == (f"sqlite:///{tmp_path}/from-file.db", "env-clerk", True)
     assert settings.peers["FR"].url == "http://127.0.0.1:9001/ecris"
     assert settings.peers["FR"].ca == Path("/etc/ca.pem")
     assert settings.with_overrides(official="cli-clerk", db_url=None).official == "cli-clerk"

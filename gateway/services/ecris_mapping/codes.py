@@ -44,6 +44,10 @@ SANCTION_CATEGORY_CODES: dict[str, str] = {
     "dissolution": "S-99-006002",  # PROVISIONAL
     "placement": "S-99-007001",  # PROVISIONAL
     "suspended_pronouncement": "S-99-011001",  # PROVISIONAL
+    "professional_ban": "S-99-003004",  # PROVISIONAL
+    "confiscation": "S-99-009001",  # PROVISIONAL
+    "publication": "S-99-010001",  # PROVISIONAL
+    "other": "S-99-012001",  # PROVISIONAL
 }
 """The project tables' Annex B codes by the gateway's key (the penalty ``type`` of the register format)."""
 

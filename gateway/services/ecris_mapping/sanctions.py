@@ -6,6 +6,7 @@ from __future__ import annotations
 from gateway.model.conviction import (
     Closure,
     CommunityService,
+    Confiscation,
     Decision,
     DeprivationOfRights,
     Dissolution,
@@ -13,8 +14,11 @@ from gateway.model.conviction import (
     Fine,
     Imprisonment,
     MinorsActivityBan,
+    OtherPenalty,
     Penalty,
     PlacementMeasure,
+    ProfessionalBan,
+    Publication,
     PublicProcurementExclusion,
     RightsSubtype,
     Sursis,
@@ -137,7 +141,26 @@ def _sanction(
             title = "Exclusion des marchés publics"
         case PlacementMeasure():
             title = "Mesure de placement"
-    if isinstance(penalty, DeprivationOfRights | MinorsActivityBan | Closure | PublicProcurementExclusion):
+        case Confiscation():
+            title = "Confiscation"
+            if penalty.description:
+                remarks.append(penalty.description.rstrip(".") + ".")
+            if penalty.value_eur is not None:
+                remarks.append(f"Valeur : {penalty.value_eur} EUR.")
+        case Publication():
+            title = "Publication de la décision"
+            if penalty.label:
+                remarks.append(penalty.label.rstrip(".") + ".")
+        case ProfessionalBan():
+            title = "Interdiction d'exercer une profession ou une activité"
+            if penalty.label:
+                remarks.append(penalty.label.rstrip(".") + ".")
+        case OtherPenalty():
+            title = penalty.label
+    if isinstance(
+        penalty,
+        DeprivationOfRights | MinorsActivityBan | Closure | PublicProcurementExclusion | ProfessionalBan | OtherPenalty,
+    ):
         if penalty.end_date is not None:
             execution = Period(end=penalty.end_date)
         if getattr(penalty, "perpetual", False):

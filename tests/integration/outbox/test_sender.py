@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from adapters.bootstrap import App
 from adapters.cli import main
 from adapters.settings import PeerSettings, Settings
+from adapters.soap.faults import Fault
 from gateway.ports import OutboxState
 from tests.messaging_support import free_port, queue_notifications
 
@@ -23,7 +24,7 @@ from tests.messaging_support import free_port, queue_notifications
 class StubPeer:
     """An HTTP endpoint answering each POST with the next status of ``statuses`` (then the last one)."""
 
-    def __init__(self, statuses: list[int]) -> None:
+    def __init__(self, statuses: list[int], *, fault_code: str = "env:Sender", fault: bytes | None = None) -> None:
         self.statuses = statuses
         self.received: list[tuple[str, bytes]] = []
         stub = self
@@ -34,9 +35,9 @@ class StubPeer:
                 stub.received.append((self.headers["Content-Type"], body))
                 index = min(len(stub.received) - 1, len(stub.statuses) - 1)
                 status = stub.statuses[index]
-                payload = b"" if status == 202 else (
+                payload = b"" if status == 202 else fault or (
                     b'<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault>'
-                    b"<env:Code><env:Value>env:Sender</env:Value></env:Code><env:Reason>"
+                    b"<env:Code><env:Value>" + fault_code.encode() + b"</env:Value></env:Code><env:Reason>"
                     b'<env:Text xml:lang="en">stub refusal</env:Text></env:Reason></env:Fault></env:Body>'
                     b"</env:Envelope>")
                 self.send_response(status)
@@ -149,6 +150,40 @@ def test_a_fault_from_the_peer_fails_the_message_at_once(tmp_path: Path) -> None
         with app.uow() as uow:
             record = uow.outbox.get(message_id)
         assert record is not None and record.last_error is not None and "stub refusal" in record.last_error
+    finally:
+        stub.close()
+
+
+@pytest.mark.parametrize(("fault_code", "state"), [
+    ("env:VersionMismatch", OutboxState.FAILED),
+    ("env:MustUnderstand", OutboxState.FAILED),
+    ("env:Receiver", OutboxState.QUEUED),
+])
+def test_a_version_or_must_understand_fault_fails_the_message_at_once_though_http_500(
+    tmp_path: Path, fault_code: str, state: OutboxState
+) -> None:
+    """SOAP 1.2 Part 2 §7.5.1 answers both with HTTP 500: the same envelope sent again cannot succeed."""
+    stub = StubPeer([500], fault_code=fault_code)
+    try:
+        app = _app(tmp_path, stub.url, attempts=8)
+        [message_id] = queue_notifications(app.settings.db_url, 1)
+        app.messaging.sender(app.engine).run_once()
+        assert _states(app)[message_id] == (state, 1)
+    finally:
+        stub.close()
+
+
+def test_a_soap_11_peers_version_mismatch_fails_the_message_at_once(tmp_path: Path) -> None:
+    """A SOAP 1.1-only peer answers in SOAP 1.1 (as the gateway answers such a peer): its fault is read too."""
+    stub = StubPeer([500], fault=Fault("VersionMismatch", "NotSoap12", "SOAP 1.1 only", 500, soap11=True).to_bytes())
+    try:
+        app = _app(tmp_path, stub.url, attempts=8)
+        [message_id] = queue_notifications(app.settings.db_url, 1)
+        app.messaging.sender(app.engine).run_once()
+        assert _states(app)[message_id] == (OutboxState.FAILED, 1)
+        with app.uow() as uow:
+            record = uow.outbox.get(message_id)
+        assert record is not None and record.last_error is not None and "SOAP 1.1 only" in record.last_error
     finally:
         stub.close()
 

@@ -18,7 +18,7 @@ from adapters.xml import codec
 from gateway.model.exchange import MessageId, MessageType
 from tests.integration.soap.conftest import MAX_BYTES, Gateway
 from tests.integration.soap.inbound_samples import addressed, envelope_of, headers_for, notification_from
-from tests.messaging_support import cli_json, wait_until
+from tests.messaging_support import cli_json, journal_rows, outbox_ids, wait_until
 from tests.samples import ecris_messages as samples
 
 SERIALS = itertools.count(1000)
@@ -58,13 +58,14 @@ def _assert_refused(gateway: Gateway, response: requests.Response, *, status: in
 
 @pytest.fixture
 def snapshot(gateway: Gateway) -> Any:
-    """Journal rows and outbox before the test; after it, exactly one new rejected row, no new outbox row."""
-    before_inbox, before_outbox = _inbox(gateway), _outbox(gateway)
+    """Journal rows and outbox before the test; after it, exactly one new rejected row, no new outbox row.
+    (Read from the store directly: a CLI process per look would cost more than the test.)"""
+    db_url = f"sqlite:///{gateway.db_path}"
+    before_inbox, before_outbox = journal_rows(db_url), outbox_ids(db_url)
     yield
-    after_inbox, after_outbox = _inbox(gateway), _outbox(gateway)
-    new = after_inbox[len(before_inbox):]
-    assert [row["state"] for row in new] == ["rejected"], new
-    assert after_outbox == before_outbox
+    new = journal_rows(db_url)[len(before_inbox):]
+    assert [state for _id, state, _body in new] == ["rejected"], [row[:2] for row in new]
+    assert outbox_ids(db_url) == before_outbox
 
 
 def _notification_element(serial: int | None = None) -> etree._Element:
@@ -121,18 +122,46 @@ class TestFaults:
         body = _envelope(_notification_element())
         _assert_refused(gateway, _post(gateway, body, "application/soap+xml; charset=utf-8"), subcode="WrongAction")
 
-    def test_soap_11_content_type_gets_415(self, gateway: Gateway) -> None:
-        message = _notification_element()
-        envelope = etree.Element(f"{{{SOAP11_NS}}}Envelope", nsmap={"soap": SOAP11_NS})
-        etree.SubElement(envelope, f"{{{SOAP11_NS}}}Body").append(message)
-        body = etree.tostring(envelope)
-        response = _post(gateway, body, "text/xml; charset=utf-8", SOAPAction=f'"{ACTION}"')
-        _assert_refused(gateway, response, status=415, subcode="WrongContentType")
-
-    def test_a_soap_11_envelope_on_the_soap_12_binding_is_refused(self, gateway: Gateway) -> None:
+    def test_a_soap_11_request_gets_a_soap_11_version_mismatch_fault_with_an_upgrade_header(
+        self, gateway: Gateway
+    ) -> None:
+        """SOAP 1.2 Part 1 Appendix A: a SOAP 1.1 peer gets the fault in the form it can read."""
         envelope = etree.Element(f"{{{SOAP11_NS}}}Envelope", nsmap={"soap": SOAP11_NS})
         etree.SubElement(envelope, f"{{{SOAP11_NS}}}Body").append(_notification_element())
-        _assert_refused(gateway, _post(gateway, etree.tostring(envelope)), subcode="VersionMismatch")
+        response = _post(gateway, etree.tostring(envelope), "text/xml; charset=utf-8", SOAPAction=f'"{ACTION}"')
+        assert response.status_code == 500
+        assert response.headers["Content-Type"].startswith("text/xml")
+        root = etree.fromstring(response.content)
+        assert root.tag == f"{{{SOAP11_NS}}}Envelope"
+        faultcode = root.find(f"{{{SOAP11_NS}}}Body/{{{SOAP11_NS}}}Fault/faultcode")
+        assert faultcode is not None and faultcode.text is not None
+        prefix, _, local = faultcode.text.partition(":")
+        assert (faultcode.nsmap.get(prefix), local) == (SOAP11_NS, "VersionMismatch")
+        [supported] = root.findall(f"{{{SOAP11_NS}}}Header/{{{SOAP12_NS}}}Upgrade/{{{SOAP12_NS}}}SupportedEnvelope")
+        prefix, _, local = supported.get("qname", "").partition(":")
+        assert (supported.nsmap.get(prefix), local) == (SOAP12_NS, "Envelope")
+
+    def test_text_xml_without_a_soap_11_envelope_gets_415(self, gateway: Gateway) -> None:
+        response = _post(gateway, _envelope(_notification_element()), "text/xml; charset=utf-8")
+        _assert_refused(gateway, response, status=415, subcode="WrongContentType")
+
+    def test_a_soap_11_envelope_gets_a_version_mismatch_fault_with_an_upgrade_header(
+        self, gateway: Gateway
+    ) -> None:
+        envelope = etree.Element(f"{{{SOAP11_NS}}}Envelope", nsmap={"soap": SOAP11_NS})
+        etree.SubElement(envelope, f"{{{SOAP11_NS}}}Body").append(_notification_element())
+        response = _post(gateway, etree.tostring(envelope))
+        assert response.status_code == 500
+        assert _fault(response)[0] == "env:VersionMismatch"
+        root = etree.fromstring(response.content)
+        [supported] = root.findall(f"{{{SOAP12_NS}}}Header/{{{SOAP12_NS}}}Upgrade/{{{SOAP12_NS}}}SupportedEnvelope")
+        prefix, _, local = supported.get("qname", "").partition(":")
+        assert (supported.nsmap.get(prefix), local) == (SOAP12_NS, "Envelope")
+
+    def test_an_envelope_without_body_is_a_sender_fault(self, gateway: Gateway) -> None:
+        envelope = etree.Element(f"{{{SOAP12_NS}}}Envelope", nsmap={"env": SOAP12_NS})
+        etree.SubElement(envelope, f"{{{SOAP12_NS}}}Header")
+        _assert_refused(gateway, _post(gateway, etree.tostring(envelope)), subcode="MalformedEnvelope")
 
     def test_a_schema_invalid_code_is_refused(self, gateway: Gateway) -> None:
         element = _notification_element()
@@ -146,15 +175,23 @@ class TestFaults:
         envelope[0].append(_notification_element())
         _assert_refused(gateway, _post(gateway, etree.tostring(envelope)), subcode="UnknownMessage")
 
-    def test_a_must_understand_header_is_refused(self, gateway: Gateway) -> None:
+    def test_a_must_understand_header_gets_a_must_understand_fault_naming_it(self, gateway: Gateway) -> None:
         envelope = wrap(_notification_element())
         header = etree.Element(f"{{{SOAP12_NS}}}Header")
         block = etree.SubElement(header, "{urn:x-test}Security")
         block.set(f"{{{SOAP12_NS}}}mustUnderstand", "true")
+        ignored = etree.SubElement(header, "{urn:x-test}Trace")  # targeted at nobody: never processed
+        ignored.set(f"{{{SOAP12_NS}}}mustUnderstand", "true")
+        ignored.set(f"{{{SOAP12_NS}}}role", f"{SOAP12_NS}/role/none")
         envelope.insert(0, header)
         response = _post(gateway, etree.tostring(envelope))
-        assert response.status_code == 400
+        assert response.status_code == 500
         assert _fault(response)[0] == "env:MustUnderstand"
+        root = etree.fromstring(response.content)
+        named = [(element.nsmap.get(element.get("qname", "").partition(":")[0]),
+                  element.get("qname", "").partition(":")[2])
+                 for element in root.findall(f"{{{SOAP12_NS}}}Header/{{{SOAP12_NS}}}NotUnderstood")]
+        assert named == [("urn:x-test", "Security")]
 
 
 def test_a_get_without_wsdl_and_other_paths_are_not_messages(gateway: Gateway) -> None:

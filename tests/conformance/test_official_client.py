@@ -1,4 +1,5 @@
-"""zeep, loaded with the official ECRIS v1.0 WSDL, calls every operation of a running ``ecris-gateway serve``."""
+"""A peer built by zeep from the official ECRIS v1.0 WSDL calls every operation of a running
+``ecris-gateway serve`` (the official files are read from ../shared, never copied)."""
 
 from __future__ import annotations
 
@@ -10,39 +11,22 @@ import requests
 from lxml import etree
 from zeep import Client, Settings
 from zeep.exceptions import Fault
-from zeep.xsd.types import builtins as zeep_builtins
 
 from adapters.soap.envelope import wrap
 from adapters.xml import codec
-from tests.conftest import SHARED, needs_shared
-from tests.integration.soap.conftest import Gateway
+from tests.conformance.official import official_client, zeep_gmonth_patched
 from tests.integration.soap.inbound_samples import addressed, envelope_of, headers_for, notification_from
-from tests.messaging_support import cli_json, wait_until
+from tests.messaging_support import Gateway, cli_json, wait_until
 from tests.samples import ecris_messages as samples
 
-pytestmark = [needs_shared, pytest.mark.shared]
-
-OFFICIAL_WSDL = SHARED / "ecris-v1.0" / "ecris-service-v1.0.wsdl"
+pytestmark = pytest.mark.shared  # skipped without ../shared, failed when CI is set (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
-def zeep_gmonth_patch() -> Iterator[None]:
-    """python-zeep #1150 (ECRIS-NOTES §7.3): gMonth rendered as ``--7``; the documented patch, test-scoped."""
-    original = zeep_builtins.gMonth.xmlvalue
-
-    def xmlvalue(self: Any, value: Any) -> str:
-        return f"--{value[0]:02d}{zeep_builtins._unparse_timezone(value[1])}"
-
-    zeep_builtins.gMonth.xmlvalue = xmlvalue
-    yield
-    zeep_builtins.gMonth.xmlvalue = original
-
-
-@pytest.fixture(scope="module")
-def official(gateway: Gateway, zeep_gmonth_patch: None) -> tuple[Any, Any]:
-    client = Client(str(OFFICIAL_WSDL), settings=Settings(strict=True, forbid_dtd=True, forbid_entities=True))
-    binding = next(iter(next(iter(client.wsdl.services.values())).ports.values())).binding
-    return client.create_service(binding.name, gateway.url), binding
+def official(gateway: Gateway) -> Iterator[tuple[Any, Any]]:
+    """The official client, with zeep's gMonth patched as a zeep-based peer must (python-zeep #1150)."""
+    with zeep_gmonth_patched():
+        yield official_client(gateway.url)
 
 
 def _zeep_arguments(binding: Any, operation: str, element: etree._Element) -> dict[str, Any]:

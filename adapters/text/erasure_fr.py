@@ -1,0 +1,33 @@
+"""Erasure (Art 3, last paragraph) as a clerk reads it, in French: what `register erase-due` did or
+would do, and what `register show` says of an erased person."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from adapters.text.french import day
+from gateway.ports import Tombstone
+from gateway.services.erasure import Erasure
+
+
+def erasure_line(erasure: Erasure, *, dry_run: bool) -> str:
+    """``1950010144444 : effacé — <reason> (art. 3 al.3)``; the reason is the law's, as given."""
+    verb = "serait effacé" if dry_run else "effacé"
+    return f"{erasure.person_id} : {verb} — {erasure.reason} (art. {erasure.article})"
+
+
+def review_line(person_id: str) -> str:
+    """A person whose birth date does not allow an automatic erasure at 100 years (AMB-2): listed
+    for a clerk, never erased by the command."""
+    return (
+        f"{person_id} : à examiner par un agent — date de naissance insuffisante pour un effacement "
+        "automatique (AMB-2)"
+    )
+
+
+def nothing_to_erase(on: date) -> str:
+    return f"rien à effacer le {day(on)}"
+
+
+def tombstone_line(tombstone: Tombstone) -> str:
+    return f"{tombstone.person_id} : inscriptions effacées le {day(tombstone.erased_on)} ({tombstone.reason})"
