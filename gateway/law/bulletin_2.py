@@ -19,7 +19,7 @@ from gateway.law.bulletin_common import (
     removed_by_later_decision,
     still_to_execute,
 )
-from gateway.law.fines import fine_in_euros, fines_at_most, fines_total_text
+from gateway.law.fines import cited_fine, fines_at_most, fines_total_text
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
 from gateway.law.wording import day, euros, penalty_name
@@ -248,7 +248,7 @@ def penalty_qualifies_legal(penalty: Penalty, decision: Decision, ctx: Context) 
     if measure is not None:
         return measure
     if isinstance(penalty, Fine):
-        return Ruling(True, f"amende de {fine_in_euros(penalty)}", "7(2)")
+        return Ruling(True, f"amende de {cited_fine(penalty)}", "7(2)")
     return Ruling(True, penalty_name(penalty.type), "7(2)")
 
 

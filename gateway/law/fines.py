@@ -16,7 +16,7 @@ def fines_at_most(decision: Decision, threshold: int) -> bool:
     return total is not None and total <= threshold
 
 
-def fine_in_euros(fine: Fine) -> str:
+def cited_fine(fine: Fine) -> str:
     """AMB-29 — one fine as a ruling cites it: its euros and, for a foreign fine, the ECB rate it
     was converted at (``50 000 CHF converti au cours BCE du 04/03/2024 (0,9512 CHF pour 1 EUR)``)
     or that no rate exists."""
@@ -38,10 +38,10 @@ def fines_total_text(decision: Decision) -> str:
     """AMB-29, AMB-32 — the decision's fines as a ruling cites them: their total in euros, each
     foreign fine with the rate used; without a rate, that the total counts above every threshold."""
     fines = [p for p in decision.penalties if isinstance(p, Fine)]
-    foreign = [fine_in_euros(f) for f in fines if f.currency not in (None, "EUR")]
+    foreign = [cited_fine(f) for f in fines if f.currency not in (None, "EUR")]
     total = decision.fines_total_eur()
     if total is None:
-        unknown = " ; ".join(fine_in_euros(f) for f in fines if f.amount_eur is None)
+        unknown = " ; ".join(cited_fine(f) for f in fines if f.amount_eur is None)
         return f"amendes de valeur en euros inconnue ({unknown}) : comptées au-delà de tout seuil (AMB-29)"
     detail = f" ({' ; '.join(foreign)})" if foreign else ""
     return f"amendes totalisant {euros(total)}{detail}"

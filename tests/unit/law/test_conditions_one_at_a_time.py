@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from gateway.law.fines import fine_in_euros
+from gateway.law.fines import cited_fine
 from gateway.law.register import inscribable_decision_type, may_be_inscribed
 from gateway.model.conviction import (
     Fine,
@@ -170,7 +170,7 @@ def test_bulletin_4_a_driving_ban_of_a_police_conviction_stays_three_years_after
     ids=["euros", "euros-with-currency", "unknown", "converted-no-rate-day", "no-amount-eur", "no-rate"],
 )
 def test_amb_29_a_fine_is_cited_with_the_rate_it_was_converted_at(penalty: Fine, text: str) -> None:
-    assert fine_in_euros(penalty) == text
+    assert cited_fine(penalty) == text
 
 
 @pytest.mark.parametrize(
