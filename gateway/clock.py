@@ -16,9 +16,14 @@ class Clock(Protocol):
         ...
 
 
+def legal_date(instant: datetime) -> date:
+    """The legal date in Luxembourg at ``instant`` (AMB-27: Europe/Luxembourg local time)."""
+    return instant.astimezone(LUXEMBOURG_TZ).date()
+
+
 def today(clock: Clock) -> date:
-    """The legal date in Luxembourg at the clock's instant (AMB-27: Europe/Luxembourg local time)."""
-    return clock.now().astimezone(LUXEMBOURG_TZ).date()
+    """The legal date in Luxembourg at the clock's instant (AMB-27)."""
+    return legal_date(clock.now())
 
 
 class SystemClock:

@@ -14,7 +14,13 @@ from adapters.cli.context import Context, pass_context
 from adapters.cli.progress import ProgressBar
 from adapters.files.register_format import envelope, load_bytes, load_file, person_to_json
 from adapters.files.register_import import import_register_document
-from adapters.text.erasure_fr import erasure_line, nothing_to_erase, review_line, tombstone_line
+from adapters.text.erasure_fr import (
+    REVIEW_REASON,
+    erasure_line,
+    nothing_to_erase,
+    review_line,
+    tombstone_line,
+)
 from adapters.text.french import describe_decision, describe_person
 from gateway.clock import today
 from gateway.errors import InvalidInput
@@ -140,8 +146,9 @@ def show(ctx: Context, person_id: str, as_json: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Say what would be erased, erase nothing.")
 @pass_context
 def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> None:
-    """Erase the inscriptions of persons dead or 100 years old (Art 3, last paragraph); list persons
-    whose birth date is partial, for a clerk to decide (they are never erased automatically)."""
+    """Erase the inscriptions of persons dead or 100 years old (Art 3, last paragraph; a partial birth
+    date counts from its earliest possible day, AMB-2); list persons whose birth date is unknown, for a
+    clerk to decide (they are never erased automatically)."""
     app = ctx.app
     day = on or today(app.clock)
     report = erase_due_persons(uow=app.uow(), clock=app.clock, official=app.official, on=day, dry_run=dry_run)
@@ -161,7 +168,7 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
                         for e in report.erased
                     ],
                     "to_review": [
-                        {"person": p, "reason": "birth date partial or unknown (AMB-2)"}
+                        {"person": p, "reason": REVIEW_REASON}
                         for p in report.to_review
                     ],
                 },

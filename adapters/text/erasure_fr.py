@@ -16,13 +16,13 @@ def erasure_line(erasure: Erasure, *, dry_run: bool) -> str:
     return f"{erasure.person_id} : {verb} — {erasure.reason} (art. {erasure.article})"
 
 
+REVIEW_REASON = "date de naissance inconnue : pas d'effacement automatique à 100 ans (AMB-2)"
+
+
 def review_line(person_id: str) -> str:
-    """A person whose birth date does not allow an automatic erasure at 100 years (AMB-2): listed
-    for a clerk, never erased by the command."""
-    return (
-        f"{person_id} : à examiner par un agent — date de naissance insuffisante pour un effacement "
-        "automatique (AMB-2)"
-    )
+    """A person whose birth date is wholly unknown, so no automatic erasure at 100 years (AMB-2,
+    revised): listed for a clerk, never erased by the command."""
+    return f"{person_id} : à examiner par un agent — {REVIEW_REASON}"
 
 
 def nothing_to_erase(on: date) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from gateway.clock import Clock
+from gateway.clock import Clock, today
 from gateway.errors import InvalidRequest, NotFound
 from gateway.law.notification_duty import notifiable_decision, states_to_notify
 from gateway.model.exchange import MessageType
@@ -50,10 +50,10 @@ def notify_decision(
         decision = person.decision(decision_id)
         if decision is None:
             raise NotFound(f"no decision {decision_id} of person {person_id}")
-        ruling = notifiable_decision(person, decision)
+        ruling = notifiable_decision(person, decision, on=today(clock))
         if not ruling.included:
             raise InvalidRequest(f"decision {decision_id} is not notified: {ruling.reason} (Art {ruling.article})")
-        due = states_to_notify(person, decision)
+        due = states_to_notify(person, decision, on=today(clock))
         chosen = tuple(dict.fromkeys(r.upper() for r in receivers)) or due
         if not chosen:
             raise InvalidRequest(f"person {person_id} holds no other Member State's nationality (Art 12(1))")

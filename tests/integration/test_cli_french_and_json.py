@@ -48,8 +48,11 @@ def test_erase_due_tells_the_clerk_in_french_what_it_erased_and_what_a_clerk_mus
     assert any(line.startswith("DEAD : serait effacé — ") and line.endswith("(art. 3 al.3)") for line in dry), dry
     done = run("register", "erase-due").stdout.splitlines()
     assert any(line.startswith("DEAD : effacé — ") for line in done), done
-    assert "NOBIRTH : à examiner par un agent — date de naissance insuffisante pour un effacement " \
-           "automatique (AMB-2)" in done
+    assert "NOBIRTH : à examiner par un agent — date de naissance inconnue : pas d'effacement automatique " \
+           "à 100 ans (AMB-2)" in done
+    as_json = json.loads(run("register", "erase-due", "--json", "--dry-run").stdout)
+    assert as_json["to_review"] == [{"person": "NOBIRTH", "reason": "date de naissance inconnue : pas d'effacement "
+                                     "automatique à 100 ans (AMB-2)"}]
     assert run("register", "show", "DEAD").stdout.startswith("DEAD : inscriptions effacées le 23/11/2026")
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 import pytest
 
 from adapters.bootstrap import App
 from adapters.files.register_format import read_file
+from adapters.settings import Settings
 from gateway.errors import InvalidRequest
 from gateway.services.outgoing_notification import notify_decision
 from gateway.services.register_import import import_persons
+from tests.conftest import NOW
 from tests.samples.register_documents import DEMO_REGISTER
 
 
@@ -60,3 +65,20 @@ def test_notify_refuses_what_art_12_does_not_ask_and_queues_nothing(
     with loaded.uow() as uow:
         assert [e for e in uow.journal.entries() if e.action == "ecris.notify"] == []
         assert uow.outbox.list() == []
+
+
+def test_notify_waits_for_force_de_chose_jugee_and_sends_from_that_day(app: App, store_url: str) -> None:
+    """Art 1(1), 12(1): a final date still to come (allowed at import, issue 7 point 13) is notified from
+    that day, not before."""
+    persons, _ = read_file(DEMO_REGISTER)
+    french = next(p for p in persons if p.id == "1985031512345")
+    tomorrow = NOW.date() + timedelta(days=1)
+    pending = replace(french, decisions=tuple(replace(d, final_date=tomorrow) for d in french.decisions))
+    import_persons([pending], uow=app.uow(), clock=app.clock, official="clerk", source="test")
+    with pytest.raises(InvalidRequest, match="n'aura force de chose jugée que le"):
+        _notify(app, "1985031512345", "D-2024-0001")
+    later = App(Settings(db_url=store_url, official="test-clerk", now=NOW + timedelta(days=1)))
+    try:
+        assert [r.split()[0] for r in _notify(later, "1985031512345", "D-2024-0001")] == ["FR"]
+    finally:
+        later.engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from gateway.clock import legal_date
 from gateway.law.notification_duty import notifiable_decision
 from gateway.model.conviction import Decision
 from gateway.model.exchange import (
@@ -44,7 +45,7 @@ def notification_for(
     suspension of the pronouncement (R-NOT-1), ``EcrisMappingError`` for what the contract cannot carry.
     """
     natural = _natural(person)
-    ruling = notifiable_decision(natural, decision)
+    ruling = notifiable_decision(natural, decision, on=legal_date(now))
     if not ruling.included:
         raise NotNotifiable(f"decision {decision.id} is not notified: {ruling.reason} (Art {ruling.article})")
     if not is_member_state(receiver) or receiver == sending_state:

@@ -15,6 +15,7 @@ CONVICTION = Decision(
     id="D1", court="TA Luxembourg", court_country="LU", reference=None, decision_date=date(2024, 1, 1),
     final_date=date(2024, 2, 1), kind=DecisionKind.CONVICTION, penalty_level=PenaltyLevel.CORRECTIONAL,
 )
+ON = date(2026, 11, 23)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +33,7 @@ CONVICTION = Decision(
 def test_art_12_1_notifies_every_other_member_state_of_nationality(
     nationalities: tuple[str, ...], expected: tuple[str, ...]
 ) -> None:
-    assert states_to_notify(NaturalPerson(id="P", surname="X", nationalities=nationalities), CONVICTION) == expected
+    assert states_to_notify(NaturalPerson(id="P", surname="X", nationalities=nationalities), CONVICTION, on=ON) == expected
 
 
 @pytest.mark.parametrize(
@@ -48,8 +49,8 @@ def test_art_12_1_notifies_every_other_member_state_of_nationality(
 def test_art_12_1_does_not_notify_what_is_no_luxembourg_conviction_of_a_natural_person(
     person: NaturalPerson | LegalPerson, decision: Decision
 ) -> None:
-    assert not notifiable_decision(person, decision).included
-    assert states_to_notify(person, decision) == ()
+    assert not notifiable_decision(person, decision, on=ON).included
+    assert states_to_notify(person, decision, on=ON) == ()
 
 
 FRENCH = NaturalPerson(id="P", surname="X", nationalities=("FR",))
@@ -64,13 +65,20 @@ FRENCH = NaturalPerson(id="P", surname="X", nationalities=("FR",))
         (FRENCH, {"origin": "ecris:DE"}, False),
         (FRENCH, {"kind": DecisionKind.SUSPENSION_OF_PRONOUNCEMENT}, False),
         (FRENCH, {"kind": DecisionKind.PLACEMENT}, False),
+        (FRENCH, {"final_date": None}, False),
+        (FRENCH, {"final_date": date(2026, 11, 24)}, False),
+        (FRENCH, {"final_date": date(2026, 11, 23)}, True),
     ],
-    ids=["luxembourg-conviction", "legal-person", "court-abroad", "notified-from-abroad", "suspension", "placement"],
+    ids=[
+        "luxembourg-conviction", "legal-person", "court-abroad", "notified-from-abroad", "suspension", "placement",
+        "not-final", "final-tomorrow", "final-today",
+    ],
 )
 def test_art_12_1_each_condition_alone_decides_the_notification(
     person: NaturalPerson | LegalPerson, changes: dict[str, object], notified: bool
 ) -> None:
-    """Art 12(1): a conviction handed down in Luxembourg (court and origin), of a natural person."""
+    """Art 12(1): a conviction handed down in Luxembourg (court and origin), of a natural person, final
+    on the day (Art 1(1); a final date still to come counts from that day)."""
     decision = replace(CONVICTION, **changes)  # type: ignore[arg-type]
-    assert notifiable_decision(person, decision).included is notified
-    assert states_to_notify(person, decision) == (("FR",) if notified else ())
+    assert notifiable_decision(person, decision, on=ON).included is notified
+    assert states_to_notify(person, decision, on=ON) == (("FR",) if notified else ())

@@ -156,8 +156,9 @@ def test_register_and_notification_rulings_are_french() -> None:
         inscribable_decision_type(decision(fine(100), level=None)).reason,
         inscribable_by_issuing_court(foreign, replace(person, nationalities=("FR",))).reason,
         inscribable_by_issuing_court(foreign, person).reason,
-        notifiable_decision(legal(), decision(fine(100))).reason,
-        notifiable_decision(person, placement()).reason,
+        notifiable_decision(legal(), decision(fine(100)), on=ON).reason,
+        notifiable_decision(person, placement(), on=ON).reason,
+        notifiable_decision(replace(person, nationalities=("FR",)), decision(fine(100), final=ON + days(1)), on=ON).reason,
         erased_bulletin(Tombstone("P9", date(2026, 1, 2), "décès le 01/01/2026"), 1, ON).erasure.reason,  # type: ignore[union-attr]
     ]
     for reason in reasons:
