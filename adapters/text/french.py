@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from gateway.law.fines import cited_fine
 from gateway.model.conviction import (
     Closure,
     CommunityService,
@@ -30,6 +31,7 @@ from gateway.model.conviction import (
 )
 from gateway.model.partial_date import PartialDate
 from gateway.model.person import LegalPerson, Name, NaturalPerson, Person
+from gateway.services.fine_conversion import has_unconverted_fine
 
 LATER_DECISION_LABELS = {
     LaterDecisionType.PARDON: "grâce",
@@ -76,32 +78,6 @@ def money(amount: Decimal | None, currency: str) -> str:
 
 def euros(amount: Decimal | None) -> str:
     return money(amount, "EUR")
-
-
-def _fine(fine: Fine) -> str:
-    """The amount in euros and, for a fine pronounced in another currency, the pronounced amount and
-    the ECB rate that converted it, or that no rate could (AMB-29)."""
-    foreign = fine.currency not in (None, "EUR") and fine.amount is not None
-    if fine.amount_eur is None and foreign:
-        assert fine.currency is not None
-        return f"{money(fine.amount, fine.currency)} (aucun cours BCE pour la convertir en euros)"
-    text = euros(fine.amount_eur)
-    if foreign and fine.eur_rate is not None and fine.eur_rate_date is not None:
-        rate = str(fine.eur_rate).replace(".", ",")
-        assert fine.currency is not None
-        text += (
-            f" ({money(fine.amount, fine.currency)} au cours de référence BCE du {day(fine.eur_rate_date)} :"
-            f" 1 EUR = {rate} {fine.currency})"
-        )
-    elif foreign:
-        assert fine.currency is not None
-        text += f" ({money(fine.amount, fine.currency)})"
-    return text
-
-
-def unconverted_fine(decision: Decision) -> bool:
-    """A fine pronounced in another currency that no ECB rate converted: listed for a clerk (AMB-29)."""
-    return any(isinstance(p, Fine) and p.amount_eur is None for p in decision.penalties)
 
 
 def _months(months: int | None) -> str:
@@ -153,7 +129,7 @@ def describe_penalty(penalty: Penalty) -> str:
             if penalty.executed_on:
                 text += f", peine exécutée le {day(penalty.executed_on)}"
         case Fine():
-            text = f"amende {penalty.nature.value} de {_fine(penalty)}"
+            text = f"amende {penalty.nature.value} de {cited_fine(penalty)}"
         case CommunityService():
             text = f"travail d'intérêt général de {penalty.hours} heures"
         case DrivingBan():
@@ -211,7 +187,7 @@ def describe_decision(decision: Decision) -> list[str]:
         obligations = _obligations(suspension.duration_years, suspension.obligations)
         lines.append(f"  suspension {suspension.type.value} du prononcé{obligations}")
     lines.extend(f"  peine : {describe_penalty(p)}" for p in decision.penalties)
-    if unconverted_fine(decision):
+    if has_unconverted_fine(decision):
         lines.append("  À EXAMINER par un greffier : amende sans cours BCE, comptée au-dessus de tout seuil (AMB-29)")
     lines.extend(
         f"  {LATER_DECISION_LABELS[ld.type]} le {day(ld.date)}{f' : {ld.remarks}' if ld.remarks else ''}"

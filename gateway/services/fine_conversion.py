@@ -46,10 +46,11 @@ def with_fines_in_euros(person: Person, rates: EuroRates) -> Person:
     return person if decisions == person.decisions else replace(person, decisions=decisions)
 
 
+def has_unconverted_fine(decision: Decision) -> bool:
+    """AMB-29 — a fine with no amount in euros (no ECB rate converts it): the decision is listed for a clerk."""
+    return decision.fines_total_eur() is None
+
+
 def decisions_with_unconverted_fines(person: Person) -> list[str]:
     """``PERSON_ID/DECISION_ID`` of each decision holding a fine with no amount in euros (AMB-29)."""
-    return [
-        f"{person.id}/{d.id}"
-        for d in person.decisions
-        if any(isinstance(p, Fine) and p.amount_eur is None for p in d.penalties)
-    ]
+    return [f"{person.id}/{d.id}" for d in person.decisions if has_unconverted_fine(d)]

@@ -90,8 +90,8 @@ def test_amb_29_import_converts_a_foreign_fine_at_the_ecb_rate_and_lists_the_one
     assert imported.exit_code == 0, imported.output
     assert "1 decision(s) with a fine no ECB rate converts" in imported.output and "P1/D2" in imported.output
     shown = run("register", "show", "P1").output
-    assert "46\u202f202,18 EUR (50\u202f000 CHF au cours de référence BCE du 10/01/2020 : 1 EUR = 1,0822 CHF)" in shown
-    assert "900 XAF (aucun cours BCE" in shown and shown.count("À EXAMINER par un greffier") == 1
+    assert "46\u202f202,18 EUR (50\u202f000 CHF converti au cours BCE du 10/01/2020 (1,0822 CHF pour 1 EUR))" in shown
+    assert "900 XAF, sans cours BCE pour le convertir" in shown and shown.count("À EXAMINER par un greffier") == 1
     fine = json.loads(run("register", "export").output)["persons"][0]["decisions"][0]["penalties"][0]
     assert (fine["amount_eur"], fine["eur_rate"], fine["eur_rate_date"]) == ("46202.18", "1.0822", "2020-01-10")
     again = run("register", "import", str(path))
