@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gateway.clock import Clock
+from gateway.errors import InvalidRequest
 from gateway.model.exchange import (
     FunctionalError,
     FunctionalErrorEntry,
@@ -24,7 +25,10 @@ MAX_ERROR_TEXT = 4000
 
 
 def new_message_id(outbox: Outbox, *, sender: str, receiver: str, message_type: MessageType) -> MessageId:
-    """A fresh message ID from ``sender`` to ``receiver``."""
+    """A fresh message ID from ``sender`` (our Member State) to ``receiver``; never one addressed to
+    ourselves (a reply to a message that claimed our own State as its sender would be)."""
+    if sender == receiver:
+        raise InvalidRequest(f"{sender} does not send ECRIS messages to itself")
     return MessageId(sender, receiver, message_type, outbox.next_serial())
 
 

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime
 
 import pytest
 
 from adapters.xml import codec
+from gateway.clock import FixedClock
+from gateway.errors import InvalidRequest
 from gateway.model.exchange import (
     ConvictionReference,
     DecisionToOffences,
     EcrisMessage,
     FunctionalErrorEntry,
+    MessageId,
+    MessageType,
     Notification,
 )
 from gateway.model.exchange_identifiers import identifier_problems
 from gateway.model.reference_tables import FunctionalErrorCode
+from gateway.services.outbox import reply_metadata
 from tests.samples import ecris_messages as samples
 
 
@@ -90,3 +96,28 @@ def test_the_outbox_writer_refuses_a_message_with_a_duplicate_id_before_encoding
     assert writer(samples.notification("full")).startswith(b"<?xml")
     with pytest.raises(InvalidOutboundMessage, match="used twice"):
         writer(_duplicate_offence(samples.notification("full")))
+
+
+class _Serials:
+    def __init__(self) -> None:
+        self.serial = 0
+
+    def next_serial(self) -> int:
+        self.serial += 1
+        return self.serial
+
+
+def test_a_reply_is_never_minted_to_ourselves_nor_in_another_states_name() -> None:
+    """Issue 7 point 7: our IDs are only ever ``LU-XX-…``; answering an ID that claims LU as its sender
+    allocates nothing."""
+    serials = _Serials()
+    clock = FixedClock(datetime(2026, 11, 23, tzinfo=UTC))
+    reply = reply_metadata(serials, member_state="LU", clock=clock,  # type: ignore[arg-type]
+                           answering=MessageId.parse("FR-LU-NOT-000000000000007"),
+                           message_type=MessageType.NOTIFICATION_RESPONSE)
+    assert str(reply.message_id).startswith("LU-FR-NRS-")
+    with pytest.raises(InvalidRequest, match="LU does not send ECRIS messages to itself"):
+        reply_metadata(serials, member_state="LU", clock=clock,  # type: ignore[arg-type]
+                       answering=MessageId.parse("LU-LU-NOT-000000000000008"),
+                       message_type=MessageType.FUNCTIONAL_ERROR)
+    assert serials.serial == 1
