@@ -12,7 +12,7 @@ from gateway.law.bulletin_1 import Mentions, mentions
 from gateway.law.bulletin_common import Context
 from gateway.law.bulletins import BULLETIN_NUMBERS, DecisionRule, rule_for
 from gateway.law.empty_bulletin import erased, erased_person
-from gateway.law.register import erasure_due
+from gateway.law.register import ErasureDue, erasure_due
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import Decision
 from gateway.model.person import LegalPerson, Person
@@ -50,7 +50,7 @@ def compute_bulletin(person: Person, number: int, on: date) -> Bulletin:
     """Bulletin N°``number`` of ``person`` on day ``on``. InvalidRequest for N°4 or N°5 of a legal
     person, or a number other than 1 to 5."""
     rule = rule_for(number, legal_person=isinstance(person, LegalPerson))
-    return _compute(person, number, on, rule, Context(person, on))
+    return _compute(person, number, on, rule, Context(person, on), due=erasure_due(person, on))
 
 
 def compute_bulletins(
@@ -60,19 +60,22 @@ def compute_bulletins(
     person, N°4 and N°5 are left out (they do not exist)."""
     legal = isinstance(person, LegalPerson)
     ctx = Context(person, on)
+    due = erasure_due(person, on)
     result: dict[int, Bulletin] = {}
     for number in numbers:
         if legal and number in (4, 5):
             continue
-        result[number] = _compute(person, number, on, rule_for(number, legal_person=legal), ctx)
+        result[number] = _compute(person, number, on, rule_for(number, legal_person=legal), ctx, due=due)
     return result
 
 
-def _compute(person: Person, number: int, on: date, rule: DecisionRule, ctx: Context) -> Bulletin:
+def _compute(
+    person: Person, number: int, on: date, rule: DecisionRule, ctx: Context, *, due: ErasureDue | None
+) -> Bulletin:
+    """``due``: the person's Art 3 erasure on ``on``, computed once for all the bulletins of a day."""
     decisions = person.decisions
     if not decisions:
         return Bulletin(person.id, number, on, True, (), ())
-    due = erasure_due(person, on)
     if due is not None:
         gone = erased(due)
         return Bulletin(
