@@ -101,6 +101,15 @@ class PersonRepository(Protocol):
 
     def count(self) -> int: ...
 
+    def find_decision_by_conviction_id(self, ecris_conviction_id: str) -> tuple[str, str] | None:
+        """(person id, decision id) holding this ECRIS conviction identifier, if any."""
+        ...
+
+    def identification_candidates(self, surname_keys: Sequence[str], birth_date: str | None) -> list[Person]:
+        """The persons held (not erased) having one of these surname keys (current, former or alias;
+        ``gateway.law.identification.person_keys``) or this complete birth date (``YYYY-MM-DD``)."""
+        ...
+
 
 class EventLog(Protocol):
     def record(self, events: Iterable[RegisterEvent]) -> None: ...
@@ -230,3 +239,44 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def outbox(self) -> Outbox: ...
+
+    @property
+    def identifications(self) -> IdentificationQueue: ...
+
+
+# --------------------------------------------------------------------- identifications (clerk's queue)
+
+
+class IdentificationState(enum.StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingIdentification:
+    """A notification whose person a clerk must identify (Art 1(2) 2)): which message, from whom, about
+    which conviction, why it waits, the candidates; once resolved, on whom it was inscribed and the answer."""
+
+    id: int
+    message_id: str
+    sender: str
+    conviction_id: str
+    reason: str
+    candidates: tuple[str, ...]
+    created_at: datetime
+    state: IdentificationState = IdentificationState.OPEN
+    person_id: str | None = None
+    reply_id: str | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+
+
+class IdentificationQueue(Protocol):
+    def add(self, *, message_id: str, sender: str, conviction_id: str, reason: str,
+            candidates: Sequence[str]) -> int: ...
+
+    def get(self, identification_id: int) -> PendingIdentification | None: ...
+
+    def list(self, *, open_only: bool = True) -> list[PendingIdentification]: ...
+
+    def resolve(self, identification_id: int, *, person_id: str, reply_id: str, by: str) -> None: ...

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 
 from adapters.db import tables as t
+from adapters.db.identifications import BIRTH_KEY, NAME_KEY, key_rows, person_keys
 from adapters.files.register_format import person_from_json, person_to_json
 from gateway.clock import Clock
 from gateway.model.person import Person
@@ -90,6 +91,7 @@ class SqlPersonRepository:
             chunk = ids[start : start + 500]
             existing.update(self._db.execute(select(t.persons.c.id).where(t.persons.c.id.in_(chunk))).scalars())
             self._db.execute(delete(t.decisions).where(t.decisions.c.person_id.in_(chunk)))
+            self._db.execute(delete(person_keys).where(person_keys.c.person_id.in_(chunk)))
         rows = []
         for person in persons:
             document = person_to_json(person)
@@ -122,10 +124,14 @@ class SqlPersonRepository:
         ]
         if index_rows:
             self._db.execute(insert(t.decisions), index_rows)
+        identity_rows = key_rows(persons)
+        if identity_rows:
+            self._db.execute(insert(person_keys), identity_rows)
 
     def erase(self, person_id: str, *, on: date, reason: str) -> None:
         """Art 3: wipe every inscription and identity datum, keep a tombstone (key, date, reason)."""
         self._db.execute(delete(t.decisions).where(t.decisions.c.person_id == person_id))
+        self._db.execute(delete(person_keys).where(person_keys.c.person_id == person_id))
         self._db.execute(
             update(t.persons)
             .where(t.persons.c.id == person_id)
@@ -181,6 +187,19 @@ class SqlPersonRepository:
             )
         ).first()
         return None if row is None else (row.person_id, row.decision_id)
+
+    def identification_candidates(self, surname_keys: Sequence[str], birth_date: str | None) -> list[Person]:
+        """The persons held with one of these surname keys or this complete birth date (``person_keys``)."""
+        wanted = [(NAME_KEY, k[:200]) for k in surname_keys] + ([(BIRTH_KEY, birth_date)] if birth_date else [])
+        if not wanted:
+            return []
+        ids: set[str] = set()
+        for kind, key in wanted:
+            ids.update(self._db.execute(
+                select(person_keys.c.person_id).where(person_keys.c.kind == kind, person_keys.c.key == key)
+            ).scalars())
+        found = self.get_many(sorted(ids))
+        return [found[i] for i in sorted(found)]
 
 
 class SqlEventLog:

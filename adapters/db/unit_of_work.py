@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy import Connection, RootTransaction
 from sqlalchemy.engine import Engine
 
+from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from gateway.clock import Clock
@@ -19,6 +20,7 @@ class SqlUnitOfWork:
     journal: SqlJournal
     inbox: SqlInbox
     outbox: SqlOutbox
+    identifications: SqlIdentificationQueue
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
@@ -35,6 +37,7 @@ class SqlUnitOfWork:
         self.journal = SqlJournal(self.connection)
         self.inbox = SqlInbox(self.connection, self._clock)
         self.outbox = SqlOutbox(self.connection, self._clock, self._writer)
+        self.identifications = SqlIdentificationQueue(self.connection, self._clock)
         return self
 
     def __exit__(

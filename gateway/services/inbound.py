@@ -35,7 +35,8 @@ from gateway.model.exchange import (
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
 from gateway.services.ecris_mapping import country_code
-from gateway.services.outbox import queue_functional_error, reply_metadata
+from gateway.services.incoming_notification import NotificationRefused, receive_notification
+from gateway.services.outbox import queue_functional_error
 
 log = logging.getLogger("ecris.inbound")
 
@@ -117,19 +118,18 @@ def is_national_of(country_references: Sequence[str], member_state: str) -> bool
 
 
 def answer_notification(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
-    """FD 2009/315/JHA Art 4–5: the State of nationality stores what it is notified and confirms receipt.
-
-    A notification about someone who is not our national is outside our scope (UNKNOWN_PERSON_SCOPE).
-    """
+    """Art 1(2) 2), FD 2009/315/JHA Art 4–5: the State of nationality inscribes what it is notified about its
+    nationals and answers (``gateway.services.incoming_notification``). A notification about someone who is
+    not our national is answered "not a national" and not inscribed; one whose person is uncertain waits
+    for a clerk and is answered when resolved."""
     assert isinstance(message, Notification | NotificationPush)
-    if not is_national_of(message.person.nationalities, ctx.member_state):
-        raise Rejection([MessageProblem(FunctionalErrorCode.UNKNOWN_PERSON_SCOPE.value,
-                                        f"the person is not a national of {ctx.member_state}")])
-    metadata = reply_metadata(uow.outbox, member_state=ctx.member_state, clock=ctx.clock,
-                              answering=message.metadata.message_id,
-                              message_type=MessageType.NOTIFICATION_RESPONSE)
-    uow.outbox.queue(NotificationResponse(metadata=metadata, response_type=NOTIFICATION_RECEIVED))
-    return metadata.message_id
+    try:
+        receipt = receive_notification(uow, message, national=is_national_of(message.person.nationalities,
+                                                                             ctx.member_state),
+                                       member_state=ctx.member_state, clock=ctx.clock, official=ctx.official)
+    except NotificationRefused as refused:
+        raise Rejection([MessageProblem(refused.code, str(refused))]) from refused
+    return receipt.reply_id
 
 
 def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
