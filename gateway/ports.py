@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from gateway.model.exchange import EcrisMessage
+from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
 
 
@@ -105,9 +106,10 @@ class PersonRepository(Protocol):
         """(person id, decision id) holding this ECRIS conviction identifier, if any."""
         ...
 
-    def identification_candidates(self, surname_keys: Sequence[str], birth_date: str | None) -> list[Person]:
+    def identification_candidates(self, surname_keys: Sequence[str], birth: PartialDate | None) -> list[Person]:
         """The persons held (not erased) having one of these surname keys (current, former or alias;
-        ``gateway.law.identification.person_keys``) or this complete birth date (``YYYY-MM-DD``)."""
+        ``gateway.law.identification.person_keys``) and not born another year, or born on ``birth`` when it
+        is complete."""
         ...
 
 

@@ -17,6 +17,7 @@ from adapters.db.tables import metadata
 from adapters.db.types import JsonDocument, UtcDateTime
 from gateway.clock import Clock
 from gateway.law.identification import person_keys as identity_keys
+from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
 from gateway.ports import IdentificationState, PendingIdentification
 
@@ -50,14 +51,21 @@ identifications = Table(
 )
 
 
+def name_key_of(surname_key: str, birth: PartialDate | None) -> str:
+    """A surname key with the birth year (``*`` when unknown): candidates born another year are never read."""
+    return f"{surname_key[:190]}|{'*' if birth is None else birth.year}"
+
+
 def key_rows(persons: Sequence[Person]) -> list[dict[str, str]]:
-    """The ``person_keys`` rows of these persons."""
+    """The ``person_keys`` rows of these persons: each surname key with the birth year; the complete
+    birth date."""
     rows: list[dict[str, str]] = []
     for person in persons:
         names, birth = identity_keys(person)
-        rows.extend({"person_id": person.id, "kind": NAME_KEY, "key": k[:200]} for k in dict.fromkeys(names))
-        if birth is not None:
-            rows.append({"person_id": person.id, "kind": BIRTH_KEY, "key": birth})
+        rows.extend({"person_id": person.id, "kind": NAME_KEY, "key": name_key_of(k, birth)}
+                    for k in dict.fromkeys(names))
+        if birth is not None and birth.is_complete:
+            rows.append({"person_id": person.id, "kind": BIRTH_KEY, "key": str(birth)})
     return rows
 
 

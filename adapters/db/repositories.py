@@ -8,12 +8,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, text, update
 
 from adapters.db import tables as t
-from adapters.db.identifications import BIRTH_KEY, NAME_KEY, key_rows, person_keys
+from adapters.db.identifications import BIRTH_KEY, NAME_KEY, key_rows, name_key_of, person_keys
 from adapters.files.register_format import person_from_json, person_to_json
 from gateway.clock import Clock
+from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
 from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, Tombstone
 
@@ -188,18 +189,24 @@ class SqlPersonRepository:
         ).first()
         return None if row is None else (row.person_id, row.decision_id)
 
-    def identification_candidates(self, surname_keys: Sequence[str], birth_date: str | None) -> list[Person]:
-        """The persons held with one of these surname keys or this complete birth date (``person_keys``)."""
-        wanted = [(NAME_KEY, k[:200]) for k in surname_keys] + ([(BIRTH_KEY, birth_date)] if birth_date else [])
-        if not wanted:
+    def identification_candidates(self, surname_keys: Sequence[str], birth: PartialDate | None) -> list[Person]:
+        """The persons held with one of these surname keys and a birth year that does not exclude them (the
+        same, or unknown), or born on this complete date (``person_keys``)."""
+        keys = person_keys.c.key
+        conditions = []
+        for surname in surname_keys:
+            if birth is None:
+                conditions.append(and_(person_keys.c.kind == NAME_KEY, keys.like(name_key_of(surname, None)[:-1] + "%")))
+            else:
+                conditions.append(and_(person_keys.c.kind == NAME_KEY,
+                                       keys.in_([name_key_of(surname, birth), name_key_of(surname, None)])))
+        if birth is not None and birth.is_complete:
+            conditions.append(and_(person_keys.c.kind == BIRTH_KEY, keys == str(birth)))
+        if not conditions:
             return []
-        ids: set[str] = set()
-        for kind, key in wanted:
-            ids.update(self._db.execute(
-                select(person_keys.c.person_id).where(person_keys.c.kind == kind, person_keys.c.key == key)
-            ).scalars())
-        found = self.get_many(sorted(ids))
-        return [found[i] for i in sorted(found)]
+        ids = sorted(set(self._db.execute(select(person_keys.c.person_id).where(or_(*conditions))).scalars()))
+        found = self.get_many(ids)
+        return [found[i] for i in ids if i in found]
 
 
 class SqlEventLog:

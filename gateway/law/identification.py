@@ -58,22 +58,20 @@ def name_key(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
-def search_keys(claim: IdentityClaim) -> tuple[tuple[str, ...], str | None]:
+def search_keys(claim: IdentityClaim) -> tuple[tuple[str, ...], PartialDate | None]:
     """What the register is searched by before ``identify`` decides: every surname's key, and the birth
-    date when complete (so that a person whose surname changed is still a candidate)."""
-    birth = claim.birth_date
+    date (persons born another year cannot match; one born the same day is a candidate whatever the
+    surname, so that a person whose surname changed is still found)."""
     keys = tuple(dict.fromkeys(k for k in (name_key(s) for s in claim.surnames) if k))
-    return keys, None if birth is None or not birth.is_complete else str(birth)
+    return keys, claim.birth_date
 
 
-def person_keys(person: Person) -> tuple[tuple[str, ...], str | None]:
+def person_keys(person: Person) -> tuple[tuple[str, ...], PartialDate | None]:
     """The same keys for a person of the register (current, former surnames and aliases; birth date)."""
     if not isinstance(person, NaturalPerson):
         return (), None
     names = [person.surname, *(n.surname for n in person.previous_names), *(n.surname for n in person.aliases)]
-    keys = tuple(dict.fromkeys(k for k in (name_key(s) for s in names) if k))
-    birth = person.birth.date
-    return keys, None if birth is None or not birth.is_complete else str(birth)
+    return tuple(dict.fromkeys(k for k in (name_key(s) for s in names) if k)), person.birth.date
 
 
 def _forenames_agree(claim: Iterable[str], person: Iterable[str]) -> bool:

@@ -173,13 +173,12 @@ def resolve_identification(uow: MessagingUnitOfWork, identification_id: int, mes
 
 def _identify(uow: MessagingUnitOfWork, message: AnyNotification) -> Identification:
     claim = identity_claim_of(message.person)
-    surnames, birth = search_keys(claim)
-    candidates = {p.id: p for p in uow.persons.identification_candidates(surnames, birth)}
-    if claim.identity_number and claim.identity_number not in candidates:
+    if claim.identity_number:
         holder = uow.persons.get(claim.identity_number)
-        if holder is not None:
-            candidates[holder.id] = holder
-    return identify(claim, list(candidates.values()))
+        if holder is not None:  # the national number decides first: no other candidate changes the outcome
+            return identify(claim, [holder])
+    surnames, birth = search_keys(claim)
+    return identify(claim, uow.persons.identification_candidates(surnames, birth))
 
 
 def _new_person(uow: MessagingUnitOfWork, message: AnyNotification) -> NaturalPerson:
