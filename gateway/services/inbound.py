@@ -8,7 +8,7 @@ Order of checks, each answered with a FunctionalErrorMessage (FE codes: ``Functi
 2. problems the codec found (IDs/IDREFs, message-ID type and parties, codes in strict mode);
 3. the message ID: its type must be the element's, its receiver this Member State;
 4. correlation: ``ResponseTo`` must name a message we sent to that State (a cancellation: one it sent us);
-5. what the message type requires (e.g. a notification must concern one of our nationals).
+5. what the message type requires (e.g. a notified conviction must be its sender's and inscribable).
 A FunctionalErrorMessage is never answered with another one (no ping-pong): it is only recorded.
 """
 
