@@ -68,9 +68,10 @@ def identifications_list(ctx: Context, everything: bool, as_json: bool) -> None:
 @pass_context
 def identifications_resolve(ctx: Context, identification_id: int, person_id: str | None, new: bool) -> None:
     """Inscribe the waiting notification ID on person PID (or on a new person) and queue its answer."""
+    app = ctx.app
+    app.engine  # noqa: B018  (no store: say so first)
     if (person_id is None) == (not new):
         raise InvalidRequest("indiquez soit --person PID, soit --new")
-    app = ctx.app
     with app.uow() as uow:
         pending = uow.identifications.get(identification_id)
         if pending is None:

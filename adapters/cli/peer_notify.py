@@ -40,6 +40,8 @@ def peer_notify(ctx: Context, state: str, receiver: str, surname: str, forenames
                 conviction_serial: int | None, change: str) -> None:
     """Queue the simulated State's notification of a (fictitious) conviction of a national of --to."""
     state, receiver = state.upper(), receiver.upper()
+    app = App(dataclasses.replace(ctx.settings, member_state=state), may_create_store=False)  # the peer's store
+    app.engine  # noqa: B018  (no store: say so first)
     for option, code in (("--state", state), ("--to", receiver)):
         if not STATE.fullmatch(code):
             raise GatewayError(f"{option} {code!r} : un État membre s'écrit en deux lettres, p. ex. PT")
@@ -52,7 +54,6 @@ def peer_notify(ctx: Context, state: str, receiver: str, surname: str, forenames
     person = NotifiedPerson(surname=surname, forenames=forenames, born=birth, birth_place=birth_place,
                             birth_country=birth_country.upper(), national_number=national_number,
                             nationalities=(receiver, *(o.upper() for o in others)))
-    app = App(dataclasses.replace(ctx.settings, member_state=state))
     with app.uow() as uow:
         message = queue_notification(uow, person, state=state, receiver=receiver, now=app.clock.now(),
                                      conviction_serial=conviction_serial, change=Change(change))
