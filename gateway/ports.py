@@ -245,6 +245,9 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     @property
     def identifications(self) -> IdentificationQueue: ...
 
+    @property
+    def copy_requests(self) -> CopyRequestLog: ...
+
 
 # --------------------------------------------------------------------- identifications (clerk's queue)
 
@@ -282,3 +285,26 @@ class IdentificationQueue(Protocol):
     def list(self, *, open_only: bool = True) -> list[PendingIdentification]: ...
 
     def resolve(self, identification_id: int, *, person_id: str, reply_id: str, by: str) -> None: ...
+
+
+# ------------------------------------------------------------------------- Art 12(3) copy requests
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRequest:
+    """A request of a State of nationality for copies (Art 12(3)) and its due date (AMB-15): when it was
+    received, when the answer is due, when it was answered and by which message."""
+
+    message_id: str
+    sender: str
+    received_on: date
+    due_on: date
+    person_id: str | None = None
+    answered_at: datetime | None = None
+    reply_id: str | None = None
+
+
+class CopyRequestLog(Protocol):
+    def record(self, request: CopyRequest) -> None: ...
+
+    def list(self) -> list[CopyRequest]: ...

@@ -31,10 +31,13 @@ from gateway.model.exchange import (
     NotificationPush,
     NotificationResponse,
     NotificationResponsePush,
+    Request,
+    RequestPush,
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
 from gateway.services.ecris_mapping import country_code
+from gateway.services.incoming_copy_request import answer_copy_request
 from gateway.services.incoming_notification import NotificationRefused, receive_notification
 from gateway.services.outbox import queue_functional_error
 
@@ -132,6 +135,13 @@ def answer_notification(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: Ha
     return receipt.reply_id
 
 
+def answer_request(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
+    """Art 12(3): a State of nationality's request for copies is answered from the register
+    (``gateway.services.incoming_copy_request``); any other request is recorded (Art 15 is not handled here)."""
+    assert isinstance(message, Request | RequestPush)
+    return answer_copy_request(uow, message, member_state=ctx.member_state, clock=ctx.clock, official=ctx.official)
+
+
 def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
     """Nothing more to do here: the message is journalled and its correlation recorded."""
     return None
@@ -140,6 +150,8 @@ def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerCon
 DEFAULT_HANDLERS: Mapping[str, Handler] = {
     "NotificationMessage": answer_notification,
     "NotificationPushMessage": answer_notification,
+    "RequestMessage": answer_request,
+    "RequestPushMessage": answer_request,
 }
 
 

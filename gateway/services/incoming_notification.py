@@ -34,6 +34,7 @@ from gateway.law.identification import (
 from gateway.law.register import may_be_inscribed
 from gateway.model.conviction import Decision
 from gateway.model.exchange import (
+    EcrisPerson,
     MessageId,
     MessageType,
     Notification,
@@ -172,7 +173,13 @@ def resolve_identification(uow: MessagingUnitOfWork, identification_id: int, mes
 
 
 def _identify(uow: MessagingUnitOfWork, message: AnyNotification) -> Identification:
-    claim = identity_claim_of(message.person)
+    return identify_in_register(uow, message.person)
+
+
+def identify_in_register(uow: MessagingUnitOfWork, ecris_person: EcrisPerson) -> Identification:
+    """The register person an ECRIS person is (``gateway.law.identification.identify``), searching only the
+    candidates the rule could accept."""
+    claim = identity_claim_of(ecris_person)
     if claim.identity_number:
         holder = uow.persons.get(claim.identity_number)
         if holder is not None:  # the national number decides first: no other candidate changes the outcome

@@ -1,4 +1,5 @@
-"""Identification of notified persons: the identity index and the clerk's queue (Art 1(2) 2), Art 3).
+"""Identification of notified persons: the identity index and the clerk's queue (Art 1(2) 2), Art 3);
+the requests for copies of the States of nationality with their due dates (Art 12(3), AMB-15).
 
 Revision ID: 0004
 Revises: 0002
@@ -39,6 +40,16 @@ def upgrade() -> None:
         sa.Column("resolved_by", sa.String(128), nullable=True),
     )
     op.create_index("ix_identifications_message_id", "identifications", ["message_id"])
+    op.create_table(
+        "copy_requests",
+        sa.Column("message_id", sa.String(64), primary_key=True),
+        sa.Column("sender", sa.String(8), nullable=False),
+        sa.Column("person_id", sa.String(64), nullable=True),
+        sa.Column("received_on", sa.Date, nullable=False),
+        sa.Column("due_on", sa.Date, nullable=False),
+        sa.Column("answered_at", UtcDateTime, nullable=True),
+        sa.Column("reply_id", sa.String(64), nullable=True),
+    )
     _index_persons_held(keys)
 
 
@@ -63,6 +74,7 @@ def _index_persons_held(keys: sa.Table) -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("copy_requests")
     op.drop_index("ix_identifications_message_id", table_name="identifications")
     op.drop_table("identifications")
     op.drop_index("ix_person_keys_lookup", table_name="person_keys")
