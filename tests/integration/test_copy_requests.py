@@ -71,3 +71,19 @@ def test_a_state_that_is_not_the_persons_nationality_gets_no_copy(loaded: App) -
 ])
 def test_a_copy_is_due_ten_luxembourg_working_days_after_receipt(received: date, due: date) -> None:
     assert copy_due_date(received) == due
+
+
+@pytest.mark.shared
+def test_the_copy_validates_against_the_official_schemas(loaded: App) -> None:
+    from adapters.xml.codec import encode, to_bytes
+    from tests.conformance.official import official_lxml, official_xmlschema
+
+    with loaded.uow() as uow:
+        reply = answer_copy_request(uow, request_from("FR"), member_state="LU", clock=loaded.clock, official="clerk")
+        envelope = uow.outbox.envelope(str(reply))
+    assert envelope is not None
+    answer = MessageReader(max_bytes=10**7, member_state="FR").read(envelope).message
+    assert isinstance(answer, RequestResponse) and answer.convictions
+    element = encode(answer)
+    assert official_lxml().validate(element) == []
+    assert [str(e.reason) for e in official_xmlschema().iter_errors(to_bytes(element))] == []
