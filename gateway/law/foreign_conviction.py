@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from gateway.law.ruling import Ruling
+from gateway.law.wording import day
 from gateway.model.conviction import PenaltyLevel
+from gateway.model.person import NaturalPerson, Person
 
 
 def penalty_level_of_notified_conviction(*, non_criminal_ruling: bool) -> PenaltyLevel | None:
@@ -16,3 +21,12 @@ def penalty_level_of_notified_conviction(*, non_criminal_ruling: bool) -> Penalt
     non-criminal (``ConvictionNonCriminalRuling``) has no level: Art 1(1) does not inscribe it.
     """
     return None if non_criminal_ruling else PenaltyLevel.CORRECTIONAL
+
+
+def inscribed_on_the_living(person: Person, *, on: date) -> Ruling:
+    """Art 3, last paragraph — a natural person's inscriptions are erased at death: a conviction notified about
+    a person the register knows to have died by ``on`` is not inscribed (the convicting State is told the
+    person is deceased)."""
+    if isinstance(person, NaturalPerson) and person.death_date is not None and person.death_date <= on:
+        return Ruling(False, f"personne décédée le {day(person.death_date)}", "3")
+    return Ruling(True, "personne en vie selon le registre", "3")

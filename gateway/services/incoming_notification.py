@@ -22,8 +22,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from gateway.clock import Clock
+from gateway.clock import Clock, today
 from gateway.errors import InvalidRequest, NotFound
+from gateway.law.foreign_conviction import inscribed_on_the_living
 from gateway.law.identification import (
     Identification,
     Outcome,
@@ -72,7 +73,7 @@ class NotificationRefused(Exception):
 class Receipt:
     """What became of a notification: the answer queued (None while it waits for a clerk), on whom it was
     inscribed, what changed (``added``, ``updated``, ``unchanged``, ``removed``, ``absent``, ``not_national``,
-    ``queued``), and the clerk's queue entry when it waits."""
+    ``deceased``, ``queued``), and the clerk's queue entry when it waits."""
 
     reply_id: MessageId | None
     change: str
@@ -122,6 +123,11 @@ def receive_notification(uow: MessagingUnitOfWork, message: AnyNotification, *, 
     if found.outcome is Outcome.IDENTIFIED and found.person_id is not None:
         person = uow.persons.get(found.person_id)
         assert person is not None
+        if not inscribed_on_the_living(person, on=today(clock)).included:
+            reply = _answer(uow, message, key="deceased", member_state=member_state, clock=clock)
+            _journal(uow, message, person_id=person.id, change="deceased", how="identified", clock=clock,
+                     official=official)
+            return Receipt(reply, "deceased", person_id=person.id)
         ruling = may_be_inscribed(foreign.decision, person)
         if ruling.included:
             return _apply(uow, message, foreign, person, created=False, how="identified", member_state=member_state,
@@ -133,6 +139,13 @@ def receive_notification(uow: MessagingUnitOfWork, message: AnyNotification, *, 
                                          sender=message.metadata.sender, conviction_id=message.conviction.id,
                                          reason=found.reason, candidates=found.candidates)
         log.info("notification %s waits for a clerk's identification (%d)", message.metadata.message_id, queued)
+        uow.journal.append(JournalEntry(
+            at=clock.now(), official=official, action="ecris.identification_queued",
+            subject=str(message.metadata.message_id),
+            reason="the person of a notified conviction is uncertain: a clerk identifies it (Art 1(2) 2), Art 3)",
+            details={"identification": str(queued), "conviction": message.conviction.id,
+                     "candidates": ",".join(found.candidates)},
+        ))
         return Receipt(None, "queued", identification_id=queued)
     person = _new_person(uow, message)
     return _apply(uow, message, foreign, person, created=True, how="created", member_state=member_state,

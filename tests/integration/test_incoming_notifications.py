@@ -160,6 +160,9 @@ def test_two_matching_persons_wait_for_a_clerk_and_nothing_is_inscribed_or_answe
         assert uow.outbox.list() == []
         assert all(not p.decisions for p in uow.persons.iterate())
     assert set(pending.candidates) == {"1990071499999", "1990071488888"}
+    with app.uow() as uow:
+        [queued] = [e for e in uow.journal.entries() if e.action == "ecris.identification_queued"]
+    assert queued.subject == "PT-LU-NOT-000000000000001" and queued.details["identification"] == str(pending.id)
     assert pending.message_id == "PT-LU-NOT-000000000000001" and pending.conviction_id == "PT-C-000000000000007"
 
     with app.uow() as uow:
@@ -238,3 +241,24 @@ def test_an_unmapped_sanction_becomes_other_penalty_and_not_transmittable_restri
     [decision] = person.decisions
     assert decision.penalties[1] == OtherPenalty(label="Expulsão")
     assert decision.transmission_restriction is TransmissionRestriction.CRIMINAL_PROCEEDINGS_ONLY
+
+
+def test_a_conviction_of_a_person_the_register_knows_dead_is_answered_deceased_and_not_inscribed(app: App) -> None:
+    hold(app, dataclasses.replace(twin(NATIONAL_NUMBER), death_date=date(2026, 1, 2)))
+    receipt = receive(app, from_portugal())
+    assert (receipt.change, receipt.person_id) == ("deceased", NATIONAL_NUMBER)
+    with app.uow() as uow:
+        person = uow.persons.get(NATIONAL_NUMBER)
+    assert person is not None and person.decisions == ()
+    assert answer_of(app, receipt.reply_id).response_type == "NRT-00-02"
+
+
+def test_a_national_whom_the_register_holds_as_a_foreigner_goes_to_a_clerk(app: App) -> None:
+    """Art 1(2) 2) is decided on the register's data: the notification's claim of Luxembourg nationality does
+    not inscribe a decision on a person the register holds as French only; a clerk looks."""
+    hold(app, dataclasses.replace(twin(NATIONAL_NUMBER), nationalities=("FR",)))
+    receipt = receive(app, from_portugal())
+    assert receipt.change == "queued" and receipt.reply_id is None
+    with app.uow() as uow:
+        [pending] = uow.identifications.list()
+    assert pending.candidates == (NATIONAL_NUMBER,) and "1(2) 2)" in pending.reason
