@@ -44,7 +44,14 @@ from gateway.model.exchange import (
 )
 from gateway.model.person import NaturalPerson, Person
 from gateway.model.reference_tables import FunctionalErrorCode
-from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork, RegisterEvent, RegisterEventKind
+from gateway.ports import (
+    InboxState,
+    JournalEntry,
+    MessagingUnitOfWork,
+    PendingIdentification,
+    RegisterEvent,
+    RegisterEventKind,
+)
 from gateway.services.ecris_mapping.codes import NOTIFICATION_RESPONSE_CODES
 from gateway.services.ecris_mapping.errors import EcrisMappingError
 from gateway.services.ecris_mapping.foreign import (
@@ -115,6 +122,11 @@ def receive_notification(uow: MessagingUnitOfWork, message: AnyNotification, *, 
             raise NotificationRefused(FunctionalErrorCode.INVALID_CONTENT.value, "the conviction's person is erased")
         return _apply(uow, message, foreign, person, created=False, how="conviction_id", member_state=member_state,
                       clock=clock, official=official)
+    earlier = _waiting(uow, message)
+    if earlier is not None:  # the conviction's first notification waits for a clerk: this one waits behind it
+        return _queue(uow, message, Identification(
+            Outcome.UNCERTAIN, f"une notification antérieure de la même condamnation attend l'identification "
+            f"n° {earlier.id}", "3", candidates=earlier.candidates), clock=clock, official=official)
     if foreign.deleted:  # the deletion of a conviction the register does not hold: nothing to remove
         reply = _answer(uow, message, key="successful", member_state=member_state, clock=clock)
         _journal(uow, message, person_id="-", change="absent", how="conviction_id", clock=clock, official=official)
@@ -135,21 +147,32 @@ def receive_notification(uow: MessagingUnitOfWork, message: AnyNotification, *, 
         found = Identification(Outcome.UNCERTAIN, f"la personne trouvée : {ruling.reason} (art. {ruling.article})",
                                ruling.article, candidates=(person.id,))
     if found.outcome is Outcome.UNCERTAIN:
-        queued = uow.identifications.add(message_id=str(message.metadata.message_id),
-                                         sender=message.metadata.sender, conviction_id=message.conviction.id,
-                                         reason=found.reason, candidates=found.candidates)
-        log.info("notification %s waits for a clerk's identification (%d)", message.metadata.message_id, queued)
-        uow.journal.append(JournalEntry(
-            at=clock.now(), official=official, action="ecris.identification_queued",
-            subject=str(message.metadata.message_id),
-            reason="the person of a notified conviction is uncertain: a clerk identifies it (Art 1(2) 2), Art 3)",
-            details={"identification": str(queued), "conviction": message.conviction.id,
-                     "candidates": ",".join(found.candidates)},
-        ))
-        return Receipt(None, "queued", identification_id=queued)
+        return _queue(uow, message, found, clock=clock, official=official)
     person = _new_person(uow, message)
     return _apply(uow, message, foreign, person, created=True, how="created", member_state=member_state,
                   clock=clock, official=official)
+
+
+def _waiting(uow: MessagingUnitOfWork, message: AnyNotification) -> PendingIdentification | None:
+    """The oldest open identification of the same conviction from the same State, if any."""
+    return next((p for p in uow.identifications.list() if p.conviction_id == message.conviction.id
+                 and p.sender == message.metadata.sender), None)
+
+
+def _queue(uow: MessagingUnitOfWork, message: AnyNotification, found: Identification, *, clock: Clock,
+           official: str) -> Receipt:
+    queued = uow.identifications.add(message_id=str(message.metadata.message_id), sender=message.metadata.sender,
+                                     conviction_id=message.conviction.id, reason=found.reason,
+                                     candidates=found.candidates)
+    log.info("notification %s waits for a clerk's identification (%d)", message.metadata.message_id, queued)
+    uow.journal.append(JournalEntry(
+        at=clock.now(), official=official, action="ecris.identification_queued",
+        subject=str(message.metadata.message_id),
+        reason="the person of a notified conviction is uncertain: a clerk identifies it (Art 1(2) 2), Art 3)",
+        details={"identification": str(queued), "conviction": message.conviction.id,
+                 "candidates": ",".join(found.candidates)},
+    ))
+    return Receipt(None, "queued", identification_id=queued)
 
 
 def resolve_identification(uow: MessagingUnitOfWork, identification_id: int, message: AnyNotification, *,
@@ -166,7 +189,15 @@ def resolve_identification(uow: MessagingUnitOfWork, identification_id: int, mes
         raise InvalidRequest(f"l'identification n° {identification_id} est déjà résolue (personne {pending.person_id})")
     if pending.message_id != str(message.metadata.message_id):
         raise InvalidRequest(f"l'identification n° {identification_id} concerne le message {pending.message_id}")
+    earlier = _waiting(uow, message)
+    if earlier is not None and earlier.id != identification_id:
+        raise InvalidRequest(f"résolvez d'abord l'identification n° {earlier.id} (même condamnation, reçue avant)")
     foreign = _foreign(message)
+    held = uow.persons.find_decision_by_conviction_id(message.conviction.id)
+    if held is not None and person_id is not None and held[0] != person_id:
+        raise InvalidRequest(f"la condamnation {message.conviction.id} est inscrite sur la personne {held[0]}")
+    if held is not None:
+        person_id = held[0]
     if person_id is None:
         person: Person = _new_person(uow, message)
         created = True

@@ -262,3 +262,32 @@ def test_a_national_whom_the_register_holds_as_a_foreigner_goes_to_a_clerk(app: 
     with app.uow() as uow:
         [pending] = uow.identifications.list()
     assert pending.candidates == (NATIONAL_NUMBER,) and "1(2) 2)" in pending.reason
+
+
+def test_an_update_of_a_conviction_waiting_for_a_clerk_waits_behind_it_and_applies_to_the_same_person(
+        app: App) -> None:
+    hold(app, twin("1990071499999"), twin("1990071488888"))
+    base = _conviction()
+    first = from_portugal(1, identity_number=None)
+    pardon = ConvictionDecision(id="D-00090", change_types=("DCH-00-O",), decision_date=date(2026, 3, 1))
+    update = from_portugal(2, identity_number=None,
+                           conviction=dataclasses.replace(base, decisions=(*base.decisions, pardon)))
+    assert receive(app, first).change == "queued"
+    assert receive(app, update).change == "queued"
+    with app.uow() as uow:
+        older, newer = uow.identifications.list()
+    assert "attend l'identification n° " + str(older.id) in newer.reason
+    with app.uow() as uow, pytest.raises(InvalidRequest, match=f"d'abord l'identification n° {older.id}"):
+        resolve_identification(uow, newer.id, update, person_id="1990071499999", member_state="LU",
+                               clock=app.clock, official="clerk")
+    for pending, message in ((older, first), (newer, update)):
+        with app.uow() as uow:
+            resolve_identification(uow, pending.id, message, person_id="1990071488888" if message is first else None,
+                                   member_state="LU", clock=app.clock, official="clerk")
+            uow.commit()
+    with app.uow() as uow:
+        person = uow.persons.get("1990071488888")
+        assert uow.identifications.list() == [] and uow.persons.count() == 2
+    assert person is not None
+    [decision] = person.decisions
+    assert [later.type for later in decision.later_decisions] == [LaterDecisionType.PARDON]
