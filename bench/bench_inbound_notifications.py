@@ -11,7 +11,10 @@ map back, inscribe with events and journal, queue the NotificationResponse, mark
     process           the inbox processor: match, inscribe, answer queued, commit
     receive + process the whole flow, per notification
 
-Each figure is per second and as a ratio to the raw lxml parse+validate rate of the same messages, measured
+Then as many Art 12(3) requests from FR about French nationals of the register, each answered with the copy
+of the Luxembourg convictions (receive, identify, copy, RequestResponse queued; ``incoming_copy_request``).
+
+Each figure is per second and as a ratio to the raw lxml parse+validate rate of the same messages (notification or request), measured
 in the same run. ``--quick`` uses 2,000 persons and 300 notifications.
 
     python bench/bench_inbound_notifications.py [--quick]
@@ -42,7 +45,20 @@ from adapters.xml.schemas import EcrisSchemas  # noqa: E402
 from bench.bench_codec import pin_to_one_core  # noqa: E402
 from bench.bench_messaging import raw_lxml  # noqa: E402
 from bench.synthetic_register import synthetic_register  # noqa: E402
-from gateway.model.exchange import MessageId, MessageType, Notification  # noqa: E402
+from gateway.model.exchange import (  # noqa: E402
+    EcrisPerson,
+    MessageId,
+    MessageMetadata,
+    MessageType,
+    NameText,
+    Notification,
+    PersonName,
+    Place,
+    Request,
+    RequestingAuthority,
+    ml,
+)
+from gateway.model.partial_date import PartialDate  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -69,6 +85,40 @@ def notifications(held: list[dict[str, object]], count: int) -> list[Notificatio
     return out
 
 
+def copy_requests(held: list[dict[str, object]], count: int) -> list[Request]:
+    """``count`` Art 12(3) requests from FR about French nationals of the register (found by national number)."""
+    out = []
+    for n in range(count):
+        raw = held[n % len(held)]
+        birth = raw["birth"]
+        assert isinstance(birth, dict)
+        person = EcrisPerson(name=PersonName(NameText(" ".join(raw["forenames"])),  # type: ignore[arg-type]
+                                             NameText(str(raw["surname"]))),
+                             birth_place=Place(town_name=ml(str(birth["city"]))),
+                             birth_date=PartialDate.parse(birth["date"]), nationalities=("CO-00-250-FRA",),
+                             identity_number=str(raw["id"]))
+        out.append(Request(metadata=MessageMetadata(MessageId("FR", "LU", MessageType.REQUEST, 5000 + n), NOW),
+                           person=person, purpose_category="P-99-009000", purpose=ml("Art 4(4) FD 2009/315"),
+                           requesting_authority=RequestingAuthority("RAT-99-C", ml("Casier judiciaire national"))))
+    return out
+
+
+def flow(app: App, envelopes: list[bytes], operation: str) -> tuple[float, float]:
+    """Seconds to receive ``envelopes`` (endpoint.accept, to the 202), then to process them."""
+    endpoint = app.messaging.endpoint(app.engine)
+    headers = {k.lower(): v for k, v in request_headers(operation).items()}
+    started = time.perf_counter()
+    for body in envelopes:
+        assert endpoint.accept(body, headers).status == 202
+    received = time.perf_counter() - started
+    processor = app.messaging.processor(app.uow)
+    started = time.perf_counter()
+    assert processor.process_pending() == len(envelopes)
+    processed = time.perf_counter() - started
+    endpoint.close()
+    return received, processed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -88,37 +138,39 @@ def main() -> None:
         with app.uow() as uow:
             uow.persons.save_many([person_from_json(raw)[0] for raw in register])
             uow.commit()
-        raw = raw_lxml(elements, EcrisSchemas.load())
-        endpoint = app.messaging.endpoint(app.engine)
-        headers = {k.lower(): v for k, v in request_headers("deliverNotification").items()}
-        started = time.perf_counter()
-        for body in envelopes:
-            assert endpoint.accept(body, headers).status == 202
-        received = time.perf_counter() - started
-        processor = app.messaging.processor(app.uow)
-        started = time.perf_counter()
-        done = processor.process_pending()
-        processed = time.perf_counter() - started
-        endpoint.close()
+        schemas = EcrisSchemas.load()
+        raw = raw_lxml(elements, schemas)
+        received, processed = flow(app, envelopes, "deliverNotification")
+        french = [p for p in register if p["nationalities"] == ["FR"]]
+        requests = copy_requests(french, count)
+        raw_requests = raw_lxml([codec.to_bytes(codec.encode(r)) for r in requests], schemas)
+        request_received, request_processed = flow(app, [envelope_bytes(codec.encode(r)) for r in requests],
+                                                   "deliverRequest")
         with app.engine.connect() as connection:
-            states = dict(connection.execute(text("SELECT state, count(*) FROM ecris_inbox GROUP BY state")).all())
+            states = dict(connection.execute(text(
+                "SELECT state, count(*) FROM ecris_inbox WHERE type='NotificationMessage' GROUP BY state")).all())
             answers = connection.execute(text(
                 "SELECT count(*) FROM ecris_outbox WHERE type='NotificationResponseMessage'")).scalar_one()
+            copies = connection.execute(text(
+                "SELECT count(*) FROM ecris_outbox WHERE type='RequestResponseMessage'")).scalar_one()
             held = connection.execute(text("SELECT count(*) FROM persons")).scalar_one()
             foreign = connection.execute(text("SELECT count(*) FROM decisions WHERE origin='ecris:PT'")).scalar_one()
         app.engine.dispose()
-    assert done == count and states == {"processed": count}, states
+    assert states == {"processed": count} and copies == count, (states, copies)
     assert answers == count and foreign == count and held == persons_count + count // 2, (answers, foreign, held)
-    print(f"\n{'':<58}{'per s':>8}  {'x raw':>6}")
-    for label, value in (
-        ("raw lxml parse + validate of the message (the reference)", raw),
-        ("receive: accept, journal commit (202)", count / received),
-        ("process: match, inscribe, NotificationResponse queued", count / processed),
-        ("receive + process: notifications inscribed", count / (received + processed)),
+    print(f"\n{'':<68}{'per s':>8}  {'x raw':>6}")
+    for label, value, reference in (
+        ("raw lxml parse + validate of the notification (the reference)", raw, raw),
+        ("receive: accept, journal commit (202)", count / received, raw),
+        ("process: match, inscribe, NotificationResponse queued", count / processed, raw),
+        ("receive + process: notifications inscribed", count / (received + processed), raw),
+        ("raw lxml parse + validate of an Art 12(3) request (its reference)", raw_requests, raw_requests),
+        ("Art 12(3) copies: receive, identify, copy, RequestResponse queued",
+         count / (request_received + request_processed), raw_requests),
     ):
-        print(f"  {label:<56}{value:8,.0f}  {value / raw:6.2f}")
+        print(f"  {label:<66}{value:8,.0f}  {value / reference:6.2f}")
     print(f"checked: {count} processed, {answers} answers queued, {foreign} foreign decisions, "
-          f"{held - persons_count} persons created")
+          f"{held - persons_count} persons created; {copies} copies answered")
 
 
 if __name__ == "__main__":
