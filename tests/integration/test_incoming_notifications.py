@@ -223,10 +223,14 @@ def test_a_notification_about_a_non_national_is_answered_not_a_national_and_not_
     assert answer_of(app, receipt.reply_id).response_type == "NRT-00-01"
 
 
-def test_a_conviction_of_another_state_than_the_sender_is_refused(app: App) -> None:
+def test_a_refused_notification_leaves_nothing_behind(app: App) -> None:
+    """Whole or nothing: a conviction naming another convicting State than the sender is refused (a functional
+    error follows), and neither the person, nor an event, nor an answer is kept."""
     with app.uow() as uow, pytest.raises(NotificationRefused, match="not a conviction of the sender PT"):
         receive_notification(uow, from_portugal(conviction=samples.conviction("FRA", "FR")), national=True,
                              member_state="LU", clock=app.clock, official="test-clerk")
+    with app.uow() as uow:
+        assert uow.persons.count() == 0 and uow.outbox.list() == [] and uow.events.list() == []
 
 
 def test_an_unmapped_sanction_becomes_other_penalty_and_not_transmittable_restricts_it(app: App) -> None:
