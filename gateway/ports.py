@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from gateway.model.exchange import EcrisMessage
+from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
 
 
@@ -100,6 +101,16 @@ class PersonRepository(Protocol):
     def iterate(self, batch_size: int = 500) -> Iterator[Person]: ...
 
     def count(self) -> int: ...
+
+    def find_decision_by_conviction_id(self, ecris_conviction_id: str) -> tuple[str, str] | None:
+        """(person id, decision id) holding this ECRIS conviction identifier, if any."""
+        ...
+
+    def identification_candidates(self, surname_keys: Sequence[str], birth: PartialDate | None) -> list[Person]:
+        """The persons held (not erased) having one of these surname keys (current, former or alias;
+        ``gateway.law.identification.person_keys``) and not born another year, or born on ``birth`` when it
+        is complete."""
+        ...
 
 
 class EventLog(Protocol):
@@ -230,3 +241,70 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def outbox(self) -> Outbox: ...
+
+    @property
+    def identifications(self) -> IdentificationQueue: ...
+
+    @property
+    def copy_requests(self) -> CopyRequestLog: ...
+
+
+# --------------------------------------------------------------------- identifications (clerk's queue)
+
+
+class IdentificationState(enum.StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingIdentification:
+    """A notification whose person a clerk must identify (Art 1(2) 2)): which message, from whom, about
+    which conviction, why it waits, the candidates; once resolved, on whom it was inscribed and the answer."""
+
+    id: int
+    message_id: str
+    sender: str
+    conviction_id: str
+    reason: str
+    candidates: tuple[str, ...]
+    created_at: datetime
+    state: IdentificationState = IdentificationState.OPEN
+    person_id: str | None = None
+    reply_id: str | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+
+
+class IdentificationQueue(Protocol):
+    def add(self, *, message_id: str, sender: str, conviction_id: str, reason: str,
+            candidates: Sequence[str]) -> int: ...
+
+    def get(self, identification_id: int) -> PendingIdentification | None: ...
+
+    def list(self, *, open_only: bool = True) -> list[PendingIdentification]: ...
+
+    def resolve(self, identification_id: int, *, person_id: str, reply_id: str, by: str) -> None: ...
+
+
+# ------------------------------------------------------------------------- Art 12(3) copy requests
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRequest:
+    """A request of a State of nationality for copies (Art 12(3)) and its due date (AMB-15): when it was
+    received, when the answer is due, when it was answered and by which message."""
+
+    message_id: str
+    sender: str
+    received_on: date
+    due_on: date
+    person_id: str | None = None
+    answered_at: datetime | None = None
+    reply_id: str | None = None
+
+
+class CopyRequestLog(Protocol):
+    def record(self, request: CopyRequest) -> None: ...
+
+    def list(self) -> list[CopyRequest]: ...

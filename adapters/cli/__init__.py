@@ -65,3 +65,11 @@ main.add_command(_messaging.peer)
 main.add_command(_messaging.outbox)
 main.add_command(_messaging.inbox)
 main.add_command(_messaging.ping)
+
+from adapters.cli import identifications as _identifications  # noqa: E402
+
+main.add_command(_identifications.identifications)
+
+from adapters.cli import peer_notify as _peer_notify  # noqa: E402
+
+main.add_command(_peer_notify.peer_notify)

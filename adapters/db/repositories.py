@@ -8,11 +8,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, text, update
 
 from adapters.db import tables as t
+from adapters.db.identifications import BIRTH_KEY, NAME_KEY, key_rows, name_key_of, person_keys
 from adapters.files.register_format import person_from_json, person_to_json
 from gateway.clock import Clock
+from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
 from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, Tombstone
 
@@ -90,6 +92,7 @@ class SqlPersonRepository:
             chunk = ids[start : start + 500]
             existing.update(self._db.execute(select(t.persons.c.id).where(t.persons.c.id.in_(chunk))).scalars())
             self._db.execute(delete(t.decisions).where(t.decisions.c.person_id.in_(chunk)))
+            self._db.execute(delete(person_keys).where(person_keys.c.person_id.in_(chunk)))
         rows = []
         for person in persons:
             document = person_to_json(person)
@@ -122,10 +125,14 @@ class SqlPersonRepository:
         ]
         if index_rows:
             self._db.execute(insert(t.decisions), index_rows)
+        identity_rows = key_rows(persons)
+        if identity_rows:
+            self._db.execute(insert(person_keys), identity_rows)
 
     def erase(self, person_id: str, *, on: date, reason: str) -> None:
         """Art 3: wipe every inscription and identity datum, keep a tombstone (key, date, reason)."""
         self._db.execute(delete(t.decisions).where(t.decisions.c.person_id == person_id))
+        self._db.execute(delete(person_keys).where(person_keys.c.person_id == person_id))
         self._db.execute(
             update(t.persons)
             .where(t.persons.c.id == person_id)
@@ -181,6 +188,25 @@ class SqlPersonRepository:
             )
         ).first()
         return None if row is None else (row.person_id, row.decision_id)
+
+    def identification_candidates(self, surname_keys: Sequence[str], birth: PartialDate | None) -> list[Person]:
+        """The persons held with one of these surname keys and a birth year that does not exclude them (the
+        same, or unknown), or born on this complete date (``person_keys``)."""
+        keys = person_keys.c.key
+        conditions = []
+        for surname in surname_keys:
+            if birth is None:
+                conditions.append(and_(person_keys.c.kind == NAME_KEY, keys.like(name_key_of(surname, None)[:-1] + "%")))
+            else:
+                conditions.append(and_(person_keys.c.kind == NAME_KEY,
+                                       keys.in_([name_key_of(surname, birth), name_key_of(surname, None)])))
+        if birth is not None and birth.is_complete:
+            conditions.append(and_(person_keys.c.kind == BIRTH_KEY, keys == str(birth)))
+        if not conditions:
+            return []
+        ids = sorted(set(self._db.execute(select(person_keys.c.person_id).where(or_(*conditions))).scalars()))
+        found = self.get_many(ids)
+        return [found[i] for i in ids if i in found]
 
 
 class SqlEventLog:

@@ -8,6 +8,8 @@ from typing import Self
 from sqlalchemy import Connection, RootTransaction
 from sqlalchemy.engine import Engine
 
+from adapters.db.copy_requests import SqlCopyRequestLog
+from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from gateway.clock import Clock
@@ -19,6 +21,8 @@ class SqlUnitOfWork:
     journal: SqlJournal
     inbox: SqlInbox
     outbox: SqlOutbox
+    identifications: SqlIdentificationQueue
+    copy_requests: SqlCopyRequestLog
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
@@ -35,6 +39,8 @@ class SqlUnitOfWork:
         self.journal = SqlJournal(self.connection)
         self.inbox = SqlInbox(self.connection, self._clock)
         self.outbox = SqlOutbox(self.connection, self._clock, self._writer)
+        self.identifications = SqlIdentificationQueue(self.connection, self._clock)
+        self.copy_requests = SqlCopyRequestLog(self.connection)
         return self
 
     def __exit__(

@@ -8,7 +8,7 @@ Order of checks, each answered with a FunctionalErrorMessage (FE codes: ``Functi
 2. problems the codec found (IDs/IDREFs, message-ID type and parties, codes in strict mode);
 3. the message ID: its type must be the element's, its receiver this Member State;
 4. correlation: ``ResponseTo`` must name a message we sent to that State (a cancellation: one it sent us);
-5. what the message type requires (e.g. a notification must concern one of our nationals).
+5. what the message type requires (e.g. a notified conviction must be its sender's and inscribable).
 A FunctionalErrorMessage is never answered with another one (no ping-pong): it is only recorded.
 """
 
@@ -31,11 +31,15 @@ from gateway.model.exchange import (
     NotificationPush,
     NotificationResponse,
     NotificationResponsePush,
+    Request,
+    RequestPush,
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
 from gateway.services.ecris_mapping import country_code
-from gateway.services.outbox import queue_functional_error, reply_metadata
+from gateway.services.incoming_copy_request import answer_copy_request
+from gateway.services.incoming_notification import NotificationRefused, receive_notification
+from gateway.services.outbox import queue_functional_error
 
 log = logging.getLogger("ecris.inbound")
 
@@ -117,19 +121,25 @@ def is_national_of(country_references: Sequence[str], member_state: str) -> bool
 
 
 def answer_notification(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
-    """FD 2009/315/JHA Art 4–5: the State of nationality stores what it is notified and confirms receipt.
-
-    A notification about someone who is not our national is outside our scope (UNKNOWN_PERSON_SCOPE).
-    """
+    """Art 1(2) 2), FD 2009/315/JHA Art 4–5: the State of nationality inscribes what it is notified about its
+    nationals and answers (``gateway.services.incoming_notification``). A notification about someone who is
+    not our national is answered "not a national" and not inscribed; one whose person is uncertain waits
+    for a clerk and is answered when resolved."""
     assert isinstance(message, Notification | NotificationPush)
-    if not is_national_of(message.person.nationalities, ctx.member_state):
-        raise Rejection([MessageProblem(FunctionalErrorCode.UNKNOWN_PERSON_SCOPE.value,
-                                        f"the person is not a national of {ctx.member_state}")])
-    metadata = reply_metadata(uow.outbox, member_state=ctx.member_state, clock=ctx.clock,
-                              answering=message.metadata.message_id,
-                              message_type=MessageType.NOTIFICATION_RESPONSE)
-    uow.outbox.queue(NotificationResponse(metadata=metadata, response_type=NOTIFICATION_RECEIVED))
-    return metadata.message_id
+    try:
+        receipt = receive_notification(uow, message, national=is_national_of(message.person.nationalities,
+                                                                             ctx.member_state),
+                                       member_state=ctx.member_state, clock=ctx.clock, official=ctx.official)
+    except NotificationRefused as refused:
+        raise Rejection([MessageProblem(refused.code, str(refused))]) from refused
+    return receipt.reply_id
+
+
+def answer_request(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
+    """Art 12(3): a State of nationality's request for copies is answered from the register
+    (``gateway.services.incoming_copy_request``); any other request is recorded (Art 15 is not handled here)."""
+    assert isinstance(message, Request | RequestPush)
+    return answer_copy_request(uow, message, member_state=ctx.member_state, clock=ctx.clock, official=ctx.official)
 
 
 def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
@@ -140,6 +150,8 @@ def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerCon
 DEFAULT_HANDLERS: Mapping[str, Handler] = {
     "NotificationMessage": answer_notification,
     "NotificationPushMessage": answer_notification,
+    "RequestMessage": answer_request,
+    "RequestPushMessage": answer_request,
 }
 
 

@@ -41,7 +41,8 @@ def _notification() -> bytes:
     message: Notification = dataclasses.replace(
         base,
         metadata=MessageMetadata(MessageId.parse(MESSAGE_ID), base.metadata.timestamp),
-        conviction=dataclasses.replace(base.conviction, offences=offences),
+        conviction=dataclasses.replace(base.conviction, offences=offences, id="FR-C-000000000000042",
+                                       convicting_country="CO-00-250-FRA"),
     )
     assert "CO-00-442-LUX" in message.person.nationalities
     return envelope_bytes(codec.encode(message))

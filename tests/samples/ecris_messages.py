@@ -584,6 +584,17 @@ def is_alive(variant: str = "probe") -> IsAlive:
     return IsAlive(metadata=meta(mid(LU, "FR", MessageType.IS_ALIVE, 81)), is_alive=False)
 
 
+def notification_from_peer(change: str = "new") -> Notification:
+    """What the simulated Member State (``ecris-gateway peer-notify``) sends: PT notifies LU of a conviction
+    of a Luxembourg national, then its pardon or its deletion under the same ConvictionID."""
+    from adapters.peer.notifications import Change, NotifiedPerson, notification_of
+
+    person = NotifiedPerson(surname="Weber", forenames="Anne", born=date(1980, 5, 1), birth_place="Esch-sur-Alzette",
+                            national_number="1980050112345", nationalities=("LU", "PT"))
+    return notification_of(person, message_id=mid("PT", LU, MessageType.NOTIFICATION, 21), now=TIMESTAMP,
+                           conviction_serial=21, change=Change(change))
+
+
 def corpus() -> list[tuple[str, EcrisMessage]]:
     """Every variant the tests produce, named ``<Element>/<variant>``."""
     messages: list[tuple[str, EcrisMessage]] = [
@@ -603,6 +614,9 @@ def corpus() -> list[tuple[str, EcrisMessage]]:
         ("external-reference", notification("external-reference")),
         ("bench-8kb", notification_8kb()),
         ("push", notification_push()),
+        ("from-peer", notification_from_peer("new")),
+        ("from-peer-pardon", notification_from_peer("pardon")),
+        ("from-peer-deletion", notification_from_peer("delete")),
         ("ok", notification_response("ok")),
         ("problem", notification_response("problem")),
         ("push", notification_response_push()),

@@ -61,6 +61,13 @@ DECISION_CHANGE_CODES: dict[str, str] = {
     "sentence_end": "DCH-00-N",
     "other": "DCH-00-X",
 }
+NOTIFICATION_RESPONSE_CODES: dict[str, str] = {
+    "successful": "NRT-00-00",
+    "not_a_national": "NRT-00-01",  # inferred pairing (schemas/reference-tables/notification-response-types.csv)
+    "deceased": "NRT-00-02",
+    "several_persons": "NRT-00-04",
+}
+"""NotificationResponse types by the gateway's key (the project table)."""
 IDENTIFICATION_DOCUMENT_CODES: dict[str, str] = {
     "identity_card": "ID-00-001",
     "civil_register_certificate": "ID-00-002",

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from adapters.soap.envelope import envelope_bytes, request_headers
 from adapters.xml import codec
 from gateway.model.exchange import EcrisMessage, MessageId, MessageMetadata, Notification
+from gateway.services.ecris_mapping import country_code
 from tests.samples import ecris_messages as samples
 
 LUXEMBOURG_NATIONALITY = "CO-00-442-LUX"
@@ -24,14 +25,17 @@ def addressed(message: EcrisMessage, *, sender: str = "FR", receiver: str = "LU"
 
 
 def notification_from(sender: str = "FR", serial: int = 1, *, national: bool = True) -> Notification:
-    """A notification of a conviction in ``sender`` about a Luxembourg national (or not)."""
+    """A notification of a conviction by a court of ``sender`` about a Luxembourg national (or not)."""
     message = samples.notification_8kb(serial)
     person = message.person
     if national:
         person = dataclasses.replace(person, nationalities=(LUXEMBOURG_NATIONALITY,))
     else:
         person = dataclasses.replace(person, nationalities=("CO-00-620-PRT",))
-    result = addressed(dataclasses.replace(message, person=person), sender=sender, serial=serial)
+    conviction = dataclasses.replace(message.conviction, id=f"{sender}-C-{serial:015d}",
+                                     convicting_country=country_code(sender))
+    result = addressed(dataclasses.replace(message, person=person, conviction=conviction), sender=sender,
+                       serial=serial)
     assert isinstance(result, Notification)
     return result
 

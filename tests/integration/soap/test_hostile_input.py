@@ -263,11 +263,25 @@ def test_an_answer_to_a_message_never_sent_gets_an_unknown_correlation_error(gat
     assert "FE-90004" in _functional_error_of(gateway, str(message.metadata.message_id))
 
 
-def test_a_notification_about_a_foreigner_gets_an_unknown_person_scope_error(gateway: Gateway) -> None:
+def test_a_notification_about_a_foreigner_is_answered_not_a_national_and_not_inscribed(gateway: Gateway) -> None:
+    """Art 1(2) 2): the register holds no Member State's conviction of a non-national; the convicting State
+    is told so by the NotificationResponse type "not a national" (NRT-00-01), not by a functional error."""
     message = notification_from(serial=next(SERIALS), national=False)
     response = requests.post(gateway.url, data=envelope_of(message), headers=headers_for(message), timeout=10)
     assert response.status_code == 202
-    assert "FE-90007" in _functional_error_of(gateway, str(message.metadata.message_id))
+    message_id = str(message.metadata.message_id)
+
+    def handled() -> dict[str, Any] | None:
+        found = [r for r in _inbox(gateway) if r["message_id"] == message_id]
+        return found[0] if found and found[0]["handled_at"] else None
+
+    row = wait_until(handled, what=f"{message_id} to be handled")
+    assert row["state"] == "processed" and row["reply_id"], row
+    from tests.messaging_support import cli
+
+    shown = cli(["outbox", "show", row["reply_id"]], gateway.env).stdout
+    assert "NotificationResponseMessage" in shown and "NRT-00-01" in shown and message_id in shown
+    assert cli(["register", "show", f"ECRIS-{message.conviction.id}"], gateway.env, check=False).returncode == 2
 
 
 def test_a_message_id_of_the_wrong_type_gets_a_functional_error(gateway: Gateway) -> None:
@@ -305,10 +319,15 @@ def test_a_dangling_idref_gets_an_invalid_identifier_error(gateway: Gateway) -> 
     assert "FE-90002" in _functional_error_of(gateway, _post_accepted(gateway, element))
 
 
-def test_nothing_reached_the_register(gateway: Gateway) -> None:
+def test_nothing_but_accepted_notifications_reached_the_register(gateway: Gateway) -> None:
+    """Hostile or refused input never reaches the register: every person held was created by a notification
+    the gateway processed (Art 1(2) 2)), keyed by that notification's conviction ID."""
     from sqlalchemy import create_engine, text
 
+    processed = {MessageId.parse(r["message_id"]).serial for r in _inbox(gateway)
+                 if r["type"] == "NotificationMessage" and r["state"] == "processed" and r["message_id"]}
     engine = create_engine(f"sqlite:///{gateway.db_path}")
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM persons")).scalar_one() == 0
+        held = set(connection.execute(text("SELECT id FROM persons")).scalars())
     engine.dispose()
+    assert held <= {f"ECRIS-FR-C-{serial:015d}" for serial in processed}

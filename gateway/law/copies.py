@@ -1,0 +1,50 @@
+"""Copies of convictions for the State of nationality (Art 12(3), Loi du 29 mars 2013; FD 2009/315 Art 4(4))."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+from gateway.law.notification_duty import states_to_notify
+from gateway.law.ruling import Ruling
+from gateway.model.conviction import Decision
+from gateway.model.person import LegalPerson, Person
+
+COPY_DEADLINE_WORKING_DAYS = 10
+
+
+def copy_request_admissible(person: Person, requester: str) -> Ruling:
+    """Art 12(3) — the procureur général d'État answers the request of a Member State whose nationality the
+    convicted person holds (per the register) for a copy of the convictions and later decisions. A request
+    from another State, or about a legal person, is not an Art 12(3) request."""
+    if isinstance(person, LegalPerson):
+        return Ruling(False, "l'article 12(3) vise les condamnations de personnes physiques", "12(3)")
+    if requester not in person.nationalities:
+        return Ruling(False, f"{requester} n'est pas un État de nationalité de la personne", "12(3)")
+    return Ruling(True, f"demande de l'État de nationalité ({requester})", "12(3)")
+
+
+def convictions_to_copy(person: Person, requester: str, *, on: date) -> tuple[Decision, ...]:
+    """Art 12(3) — what is copied: the convictions Art 12(1) notifies to the requesting State (Luxembourg
+    convictions, final on ``on``, notifiable under AMB-13), each with its later decisions."""
+    return tuple(d for d in person.decisions if requester in states_to_notify(person, d, on=on))
+
+
+def copy_due_date(received: date) -> date:
+    """Art 12(3), reading AMB-15 — the text sets no deadline; the answer is due 10 Luxembourg working days
+    (Monday to Friday, public holidays of Luxembourg excluded) after the day the request was received, the
+    clock of Art 16(1)."""
+    day, counted = received, 0
+    while counted < COPY_DEADLINE_WORKING_DAYS:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in _holidays(day.year):
+            counted += 1
+    return day
+
+
+@lru_cache(maxsize=32)
+def _holidays(year: int) -> holidays.HolidayBase:
+    # Private minimal helper: the lead unifies it with gateway/working_days.py (issue 8, outbound part).
+    return holidays.country_holidays("LU", years=year)
