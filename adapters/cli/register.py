@@ -72,7 +72,7 @@ def import_(ctx: Context, file: Path) -> None:
     with ProgressBar() as bar:
         imported = import_register_document(
             document, source=source, uow=app.uow, clock=app.clock, official=app.official, rates=app.euro_rates,
-            stage=bar.stage,
+            stage=bar.stage, member_state=app.settings.member_state,
         )
     report = imported.report
     click.echo(
@@ -151,7 +151,8 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
     clerk to decide (they are never erased automatically)."""
     app = ctx.app
     day = on or today(app.clock)
-    report = erase_due_persons(uow=app.uow(), clock=app.clock, official=app.official, on=day, dry_run=dry_run)
+    report = erase_due_persons(uow=app.uow(), clock=app.clock, official=app.official, on=day, dry_run=dry_run,
+                               member_state=app.settings.member_state)
     if as_json:
         click.echo(
             json.dumps(

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, RootTransaction
 from sqlalchemy.engine import Engine
 
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
+from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from gateway.clock import Clock
 
@@ -19,6 +20,7 @@ class SqlUnitOfWork:
     journal: SqlJournal
     inbox: SqlInbox
     outbox: SqlOutbox
+    notifications: SqlNotificationLedger
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
@@ -35,6 +37,7 @@ class SqlUnitOfWork:
         self.journal = SqlJournal(self.connection)
         self.inbox = SqlInbox(self.connection, self._clock)
         self.outbox = SqlOutbox(self.connection, self._clock, self._writer)
+        self.notifications = SqlNotificationLedger(self.connection)
         return self
 
     def __exit__(

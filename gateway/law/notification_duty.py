@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
 from datetime import date
 
 from gateway.law.ruling import Ruling
@@ -48,3 +50,67 @@ def states_to_notify(person: Person, decision: Decision, *, on: date) -> tuple[s
         return ()
     states = ("GR" if n == "EL" else n for n in person.nationalities)
     return tuple(dict.fromkeys(s for s in states if is_member_state(s) and s != LUXEMBOURG))
+
+
+class NotificationAct(enum.StrEnum):
+    """What Luxembourg sends a Member State about one conviction."""
+
+    NOTIFICATION = "notification"
+    UPDATE = "update"
+    DELETION = "deletion"
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationOwed:
+    """The verdict of ``notification_owed``: the act owed (None: nothing), why, under which article."""
+
+    act: NotificationAct | None
+    reason: str
+    article: str
+
+
+def notification_owed(
+    person: Person | None,
+    decision: Decision | None,
+    receiver: str,
+    *,
+    on: date,
+    notified: bool,
+    changed: bool,
+) -> NotificationOwed:
+    """Art 12(1) and 12(2) — what ``receiver`` is owed on ``on`` about a decision.
+
+    ``person``/``decision``: as the register holds them now (None: erased, removed). ``notified``:
+    ``receiver`` holds the conviction (notified and not deleted since); ``changed``: what the register
+    holds of it differs from what ``receiver`` was last sent.
+
+    - Not notified: a first notification when ``receiver`` is a Member State of the person's
+      nationality and the decision is notifiable (Art 12(1), ``states_to_notify``), so a nationality
+      acquired brings the existing final convictions once; otherwise nothing.
+    - Notified, the decision no longer in the register (erasure at death or at 100 years, AMB-14;
+      annulment on revision, removal by the register) or no longer a notifiable conviction: a deletion
+      (Art 12(2), "suppression").
+    - Notified and changed (a later decision modifying the enforcement — pardon, amnesty, conditional
+      release and its revocation, end of sentence, sursis revoked, forfeited or *non avenue* —, a
+      correction of the data): an update (Art 12(1) "décisions ultérieures", 12(2) "modification").
+      A state notified keeps receiving them after the person lost its nationality: nothing notified is
+      withdrawn (R-NOT-2: "every authority previously notified").
+    """
+    if not notified:
+        if person is None or decision is None or receiver not in states_to_notify(person, decision, on=on):
+            return NotificationOwed(None, "rien à notifier à cet État", "12(1)")
+        return NotificationOwed(NotificationAct.NOTIFICATION, "condamnation définitive d'un ressortissant", "12(1)")
+    if person is None:
+        return NotificationOwed(NotificationAct.DELETION, "inscriptions effacées du casier (AMB-14)", "12(2)")
+    if decision is None:
+        return NotificationOwed(NotificationAct.DELETION, "décision supprimée du casier", "12(2)")
+    ruling = notifiable_decision(person, decision, on=on)
+    if not ruling.included:
+        return NotificationOwed(
+            NotificationAct.DELETION, f"la décision n'est plus notifiable : {ruling.reason}", "12(2)"
+        )
+    if changed:
+        return NotificationOwed(
+            NotificationAct.UPDATE, "décision ultérieure ou modification des données inscrites", "12(1), 12(2)"
+        )
+    return NotificationOwed(None, "déjà notifiée, inchangée", "12(1)")

@@ -34,6 +34,7 @@ from gateway.model.exchange import (
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
+from gateway.services import notification_tracking
 from gateway.services.ecris_mapping import country_code
 from gateway.services.outbox import queue_functional_error, reply_metadata
 
@@ -140,6 +141,10 @@ def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerCon
 DEFAULT_HANDLERS: Mapping[str, Handler] = {
     "NotificationMessage": answer_notification,
     "NotificationPushMessage": answer_notification,
+    # Answers to our notifications close or flag them (issue 8 point 4).
+    "NotificationResponseMessage": notification_tracking.record_answer,
+    "NotificationResponsePushMessage": notification_tracking.record_answer,
+    "FunctionalErrorMessage": notification_tracking.record_answer,
 }
 
 
