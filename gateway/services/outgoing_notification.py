@@ -212,7 +212,10 @@ def notify_due(
     uow: MessagingUnitOfWork, *, on: date, clock: Clock, official: str, member_state: str = "LU"
 ) -> SweepReport:
     """The daily sweep: every decision whose final date has come by ``on`` (Art 1(1)) and any other
-    notification still owed, queued in one transaction (the scheduler calls it each day)."""
+    notification still owed, queued in one transaction (the scheduler calls it each day). A day to
+    come is refused: a decision is notified once final, not before (Art 1(1))."""
+    if on > today(clock):
+        raise InvalidRequest(f"{on.isoformat()} is still to come: notifications are sent on the day, not before")
     with uow:
         changes: list[tuple[Person | None, Person | None]] = [(p, p) for p in uow.persons.iterate()]
         result = reconcile(uow, changes, on=on, clock=clock, official=official, member_state=member_state)

@@ -145,7 +145,9 @@ def test_notify_without_again_says_the_conviction_is_already_notified(run: Any, 
 def test_notifications_sweep_queues_a_decision_on_its_final_date(run: Any, tmp_path: Path) -> None:
     document = register(natural_person("P-FR", decision("D1", final_date="2026-11-25"), nationalities=["FR"]))
     run("register", "import", str(write(tmp_path / "r.json", document)))
-    assert "rien à notifier le 24/11/2026" in run("notifications", "sweep", "--on", "2026-11-24").output
+    assert "rien à notifier le 23/11/2026" in run("notifications", "sweep").output
+    early = run("notifications", "sweep", "--on", "2026-11-25")
+    assert early.exit_code == 2 and "still to come" in early.output
     swept = run("notifications", "sweep", now="2026-11-25T08:00:00+01:00")
     assert swept.exit_code == 0 and "mise en file pour FR" in swept.output
     assert "rien à notifier" in run("notifications", "sweep", now="2026-11-25T09:00:00+01:00").output
