@@ -29,7 +29,7 @@ from gateway.law.notification_duty import (
     states_to_notify,
 )
 from gateway.model.conviction import Decision
-from gateway.model.exchange import MessageType
+from gateway.model.exchange import EcrisConviction, EcrisPerson, MessageType
 from gateway.model.person import Person
 from gateway.ports import JournalEntry, MessagingUnitOfWork, SentNotification
 from gateway.services.ecris_mapping import conviction_of, notification_for, person_identity_of
@@ -70,11 +70,14 @@ def content_digest(person: Person, decision: Decision, conviction_id: str, membe
     """The fingerprint of what a notification of ``decision`` carries: the person's identity and the
     conviction, as the mapping builds them (so only a change the receiver would see counts)."""
     natural = _natural(person)
-    content = (
+    return _fingerprint(
         person_identity_of(natural),
         conviction_of(natural, decision, conviction_id=conviction_id, sending_state=member_state),
     )
-    return hashlib.sha256(repr(content).encode()).hexdigest()
+
+
+def _fingerprint(person: EcrisPerson, conviction: EcrisConviction) -> str:
+    return hashlib.sha256(repr((person, conviction)).encode()).hexdigest()
 
 
 def latest_by_key(sent: Iterable[SentNotification]) -> dict[tuple[str, str], SentNotification]:
@@ -102,14 +105,20 @@ class _Queue:
         self.journal: list[JournalEntry] = []
 
     def send(self, act: NotificationAct, person: Person, decision: Decision, receiver: str, *,
-             conviction_id: str, digest: str, deletion: str | None = None) -> None:
+             conviction_id: str, digest: str | None = None, deletion: str | None = None) -> None:
+        """Queue ``act``; ``digest`` (of the content as sent) defaults to the fingerprint of the message
+        itself, which carries exactly that content unless it is a deletion."""
         now = self.clock.now()
         message_id = new_message_id(self.uow.outbox, sender=self.member_state, receiver=receiver,
                                     message_type=MessageType.NOTIFICATION)
-        self.uow.outbox.queue(notification_for(
+        message = notification_for(
             person, decision, message_id=message_id, receiver=receiver, now=now, conviction_id=conviction_id,
             sending_state=self.member_state, update=act is NotificationAct.UPDATE, deletion=deletion,
-        ))
+        )
+        self.uow.outbox.queue(message)
+        if digest is None:
+            assert deletion is None, "a deletion's message is not the content last held"
+            digest = _fingerprint(message.person, message.conviction)
         self.ledger.append(SentNotification(
             message_id=str(message_id), person_id=person.id, decision_id=decision.id, receiver=receiver,
             conviction_id=conviction_id, act=act.value, digest=digest, queued_at=now,
@@ -161,8 +170,7 @@ def _reconcile_one(queue: _Queue, before: Person | None, after: Person | None,
                 queue.result.persons[person.id] = person
             conviction_id = decision.ecris_conviction_id
             assert conviction_id is not None
-            queue.send(owed.act, person, decision, receiver, conviction_id=conviction_id,
-                       digest=content_digest(person, decision, conviction_id, member_state))
+            queue.send(owed.act, person, decision, receiver, conviction_id=conviction_id)
         elif owed.act is NotificationAct.UPDATE and after is not None and current is not None and last:
             queue.send(owed.act, after, current, receiver, conviction_id=last.conviction_id, digest=digest)
         elif owed.act is NotificationAct.DELETION and last is not None:
@@ -282,8 +290,7 @@ def notify_decision(
                 if not again:
                     already.append(last)
                     continue
-                queue.send(NotificationAct.UPDATE, person, decision, receiver, conviction_id=last.conviction_id,
-                           digest=content_digest(person, decision, last.conviction_id, member_state))
+                queue.send(NotificationAct.UPDATE, person, decision, receiver, conviction_id=last.conviction_id)
             else:
                 _reconcile_one(queue, person, queue.result.persons.get(person_id, person), sent, on=on,
                                only=(decision_id, receiver))
