@@ -3,19 +3,24 @@ first notifications, updates under the same conviction ID, deletions — in the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from lxml import etree
 
 from adapters.bootstrap import App
+from adapters.db.engine import MIGRATIONS, create_store_engine, upgrade
 from adapters.files.register_format import read_document
 from adapters.settings import Settings
 from adapters.soap.envelope import message_of_envelope
 from adapters.xml import codec
 from gateway.errors import InvalidInput
 from gateway.model.exchange import Notification, YesNoUnknown
+from gateway.ports import JournalEntry
 from gateway.services.erasure import erase_due_persons
 from gateway.services.outgoing_notification import notify_due
 from gateway.services.register_import import ImportReport, import_persons
@@ -182,3 +187,38 @@ def test_an_import_refused_queues_no_notification(app: App) -> None:
 def test_the_sweep_on_the_day_of_no_change_queues_nothing(app: App) -> None:
     _import(app, FRENCH)
     assert notify_due(app.uow(), on=date(2026, 11, 23), clock=app.clock, official="clerk").queued == []
+
+
+def test_notifications_sent_before_the_ledger_are_entered_from_the_journal_and_not_sent_again_as_new(
+    store_url: str,
+) -> None:
+    """Migration 0003: an ``ecris.notify`` of the old command becomes a ledger entry; the first
+    reconciliation sends that state an update under the same ConvictionID, not a second notification."""
+    engine = create_store_engine(store_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+    app = App(Settings(db_url=store_url, official="test-clerk", now=NOW))
+    app.__dict__["engine"] = engine  # the store at revision 0002, not migrated further yet
+    [person], _ = read_document(register(natural_person("P-FR", decision("D1"), nationalities=["FR"])))
+    held = replace(person, decisions=(replace(person.decisions[0], ecris_conviction_id="LU-C-000000000000001"),))
+    with app.uow() as uow:
+        uow.persons.save_many([held])
+        uow.journal.append(JournalEntry(NOW, "clerk", "ecris.notify", "P-FR", "conviction notified to FR (Art 12(1))",
+                                        {"decision": "D1", "message_id": "LU-FR-NOT-000000000000002",
+                                         "conviction_id": "LU-C-000000000000001"}))
+        uow.commit()
+    upgrade(engine)
+    try:
+        with app.uow() as uow:
+            [entered] = uow.notifications.list()
+        assert (entered.person_id, entered.decision_id, entered.receiver, entered.act, entered.conviction_id) == (
+            "P-FR", "D1", "FR", "notification", "LU-C-000000000000001")
+        swept = notify_due(app.uow(), on=TODAY, clock=app.clock, official="clerk").queued
+        assert [(q.receiver, q.act.value, q.conviction_id) for q in swept] == [
+            ("FR", "update", "LU-C-000000000000001")]
+        assert notify_due(app.uow(), on=TODAY, clock=app.clock, official="clerk").queued == []
+    finally:
+        engine.dispose()
