@@ -11,7 +11,7 @@ import click
 from adapters.cli.context import Context, pass_context
 from gateway.clock import today
 from gateway.services.notification_tracking import TrackedNotification, tracked_notifications
-from gateway.services.outgoing_notification import notify_due
+from gateway.services.outgoing_notification import QueuedNotification, notify_due
 
 _STATES_FR = {
     "queued": "en file",
@@ -22,6 +22,16 @@ _STATES_FR = {
     "unanswered": "sans réponse",
 }
 _ACTS_FR = {"notification": "notification", "update": "mise à jour", "deletion": "suppression"}
+
+
+def queued_summary(queued: list[QueuedNotification]) -> str | None:
+    """One French line saying what a register change sent to other Member States (Art 12), or None."""
+    if not queued:
+        return None
+    counts = {act: sum(q.act.value == act for q in queued) for act in _ACTS_FR}
+    return (f"Art 12 : {len(queued)} message(s) mis en file pour d'autres États membres — "
+            f"{counts['notification']} notification(s), {counts['update']} mise(s) à jour, "
+            f"{counts['deletion']} suppression(s) (`notifications list`).")
 
 
 @click.group()

@@ -151,3 +151,15 @@ def test_notifications_sweep_queues_a_decision_on_its_final_date(run: Any, tmp_p
     swept = run("notifications", "sweep", now="2026-11-25T08:00:00+01:00")
     assert swept.exit_code == 0 and "mise en file pour FR" in swept.output
     assert "rien à notifier" in run("notifications", "sweep", now="2026-11-25T09:00:00+01:00").output
+
+
+def test_import_and_erase_due_say_what_they_sent_to_other_member_states(run: Any, tmp_path: Path) -> None:
+    two = natural_person("P-2EU", decision("D1"), nationalities=["DE", "IT"])
+    imported = run("register", "import", str(write(tmp_path / "r.json", register(two))))
+    assert "Art 12 : 2 message(s) mis en file" in imported.output and "2 notification(s)" in imported.output
+    dead = dict(two, death_date="2026-11-01")
+    assert "Art 12" not in run("register", "import", str(write(tmp_path / "d.json", register(dead)))).output
+    erased = json.loads(run("register", "erase-due", "--json").output)
+    assert sorted(d["receiver"] for d in erased["deletions_queued"]) == ["DE", "IT"]
+    assert {n["act"] for n in json.loads(run("notifications", "list", "--json").output)} == {"notification",
+                                                                                              "deletion"}
