@@ -6,6 +6,7 @@
     changed re-import         the same 10,000 persons with a pardon on their first decision: one update
                               per state holding that conviction, the other decisions found unchanged
     identical re-import       nothing sent (checked)
+    daily sweep               every person reconciled, nothing owed (checked): persons per second
     same persons, LU only     the same import with no notification owed: the import's own cost, so that
                               the notification cost is also given on its own (marginal rate)
 
@@ -39,7 +40,9 @@ from adapters.xml.schemas import EcrisSchemas  # noqa: E402
 from bench.bench_codec import pin_to_one_core  # noqa: E402
 from bench.bench_messaging import inbound_notification, raw_lxml  # noqa: E402
 from bench.synthetic_register import synthetic_register  # noqa: E402
+from gateway.clock import today  # noqa: E402
 from gateway.model.person import Person  # noqa: E402
+from gateway.services.outgoing_notification import notify_due  # noqa: E402
 from gateway.services.register_import import ImportReport, import_persons  # noqa: E402
 
 OTHER_STATES = ["FR", "DE", "BE", "PT", "IT", "NL", "ES", "PL"]
@@ -100,13 +103,16 @@ def main() -> None:
         first_s, first = timed_import(app, first_persons)
         changed_s, changed = timed_import(app, changed_persons)
         same_s, same = timed_import(app, changed_persons)
+        started = time.perf_counter()
+        swept = notify_due(app.uow(), on=today(app.clock), clock=app.clock, official="bench")
+        sweep_s = time.perf_counter() - started
         lu_s, lu = timed_import(baseline, lu_persons)
         for each in (app, baseline):
             each.engine.dispose()
 
     assert first.persons_created == count and first.notifications
     assert changed.persons_updated == count and {q.act.value for q in changed.notifications} == {"update"}
-    assert same.notifications == [] and lu.notifications == []
+    assert same.notifications == [] and lu.notifications == [] and swept.queued == []
     lxml_rate = raw_lxml([codec.to_bytes(codec.encode(inbound_notification()))] * 3000, EcrisSchemas.load())
 
     def line(label: str, seconds: float, sent: int, marginal: float | None = None) -> str:
@@ -122,6 +128,7 @@ def main() -> None:
     print(line("first import (notifications):", first_s, len(first.notifications), lu_s))
     print(line("changed re-import (updates):", changed_s, len(changed.notifications)))
     print(f"  {'identical re-import:':<40}{0:7,} sent {same_s:6.2f} s")
+    print(f"  {'daily sweep, nothing owed:':<40}{0:7,} sent {sweep_s:6.2f} s  {count / sweep_s:8,.0f} persons/s")
     print(f"  {'same persons as Luxembourgers only:':<40}{0:7,} sent {lu_s:6.2f} s  (the import without notifications)")
 
 
