@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gateway.law.ruling import Ruling
-from gateway.model.conviction import Decision, DecisionKind
+from gateway.law.wording import day
+from gateway.model.conviction import Decision, DecisionKind, Imprisonment, LaterDecisionType
 from gateway.model.member_states import LUXEMBOURG, is_member_state
 from gateway.model.person import LegalPerson, Person
 
@@ -114,3 +115,72 @@ def notification_owed(
             NotificationAct.UPDATE, "décision ultérieure ou modification des données inscrites", "12(1), 12(2)"
         )
     return NotificationOwed(None, "déjà notifiée, inchangée", "12(1)")
+
+
+_LATER_DECISIONS = {
+    LaterDecisionType.PARDON: "grâce",
+    LaterDecisionType.REVISION: "révision",
+    LaterDecisionType.AMNESTY: "amnistie",
+    LaterDecisionType.REHABILITATION: "réhabilitation",
+    LaterDecisionType.CONDITIONAL_RELEASE: "libération conditionnelle",
+    LaterDecisionType.RELEASE_REVOKED: "révocation de la libération conditionnelle",
+    LaterDecisionType.SENTENCE_END: "fin de l'exécution de la peine",
+}
+
+
+def update_grounds(notified: Decision | None, current: Decision) -> tuple[str, ...]:
+    """Art 12(1) "décisions ultérieures modifiant l'exécution des peines" and 12(2) "modification" —
+    what an update tells the receiving state changed since ``notified`` (the decision as the register
+    held it before the change; None when not known): each later decision added, each sursis revoked,
+    forfeited or become *non avenue*, each conditional release revoked, and any other change of the
+    data inscribed (the person's identity included) as a correction. Never empty: an update is sent
+    only when something changed."""
+    if notified is None:
+        return ("modification des données inscrites",)
+    grounds = [
+        f"{_LATER_DECISIONS[later.type]} du {day(later.date)}"
+        for later in current.later_decisions
+        if later not in notified.later_decisions
+    ]
+    for index, penalty in enumerate(current.penalties):
+        before = notified.penalties[index] if index < len(notified.penalties) else None
+        if before is None or type(before) is not type(penalty):
+            continue
+        sursis, old = penalty.sursis, before.sursis
+        if sursis is not None:
+            for when, was, text in (
+                (sursis.revoked_on, old.revoked_on if old else None, "sursis révoqué le"),
+                (sursis.forfeited_on, old.forfeited_on if old else None, "déchéance du sursis le"),
+                (sursis.non_avenue_on, old.non_avenue_on if old else None, "condamnation non avenue le"),
+            ):
+                if when is not None and when != was:
+                    grounds.append(f"{text} {day(when)}")
+        if isinstance(penalty, Imprisonment) and isinstance(before, Imprisonment):
+            release, was_release = penalty.conditional_release, before.conditional_release
+            revoked = release.revoked_on if release else None
+            if revoked is not None and revoked != (was_release.revoked_on if was_release else None):
+                grounds.append(f"libération conditionnelle révoquée le {day(revoked)}")
+    explained = bool(grounds)
+    if not explained or _differs_beyond(notified, current):
+        grounds.append("rectification des données inscrites")
+    return tuple(grounds)
+
+
+def _differs_beyond(notified: Decision, current: Decision) -> bool:
+    """Whether the decisions differ in more than their later decisions and the dates of the events
+    of their sentences (sursis, conditional release): a correction besides."""
+
+    def events_removed(decision: Decision) -> tuple[object, ...]:
+        penalties: list[object] = []
+        for penalty in decision.penalties:
+            sursis = penalty.sursis
+            if sursis is not None:
+                sursis = replace(sursis, revoked_on=None, forfeited_on=None, non_avenue_on=None)
+            plain = replace(penalty, sursis=sursis)
+            if isinstance(plain, Imprisonment) and plain.conditional_release is not None:
+                plain = replace(plain, conditional_release=replace(plain.conditional_release, revoked_on=None))
+            penalties.append(plain)
+        return (replace(decision, later_decisions=(), penalties=(), ecris_conviction_id=None), tuple(penalties))
+
+    withdrawn = any(later not in current.later_decisions for later in notified.later_decisions)
+    return withdrawn or events_removed(notified) != events_removed(current)

@@ -27,14 +27,15 @@ from gateway.law.notification_duty import (
     notifiable_decision,
     notification_owed,
     states_to_notify,
+    update_grounds,
 )
 from gateway.model.conviction import Decision
-from gateway.model.exchange import EcrisConviction, EcrisPerson, MessageType
+from gateway.model.exchange import EcrisConviction, EcrisPerson, MessageType, Text
 from gateway.model.person import Person
 from gateway.ports import JournalEntry, MessagingUnitOfWork, SentNotification
 from gateway.services.ecris_mapping import conviction_of, notification_for, person_identity_of
 from gateway.services.ecris_mapping.person import _natural
-from gateway.services.outbox import new_message_id
+from gateway.services.outbox import contract_text, new_message_id
 
 _JOURNAL_REASONS = {
     NotificationAct.NOTIFICATION: "conviction notified to {receiver} (Art 12(1))",
@@ -105,7 +106,8 @@ class _Queue:
         self.journal: list[JournalEntry] = []
 
     def send(self, act: NotificationAct, person: Person, decision: Decision, receiver: str, *,
-             conviction_id: str, digest: str | None = None, deletion: str | None = None) -> None:
+             conviction_id: str, digest: str | None = None, deletion: str | None = None,
+             grounds: Sequence[str] = ()) -> None:
         """Queue ``act``; ``digest`` (of the content as sent) defaults to the fingerprint of the message
         itself, which carries exactly that content unless it is a deletion."""
         now = self.clock.now()
@@ -115,6 +117,9 @@ class _Queue:
             person, decision, message_id=message_id, receiver=receiver, now=now, conviction_id=conviction_id,
             sending_state=self.member_state, update=act is NotificationAct.UPDATE, deletion=deletion,
         )
+        if grounds:
+            said = f"Mise à jour (art. 12 de la loi du 29 mars 2013) : {' ; '.join(grounds)}."
+            message = replace(message, remarks=(Text(contract_text(said), "fr"),))
         self.uow.outbox.queue(message)
         if digest is None:
             assert deletion is None, "a deletion's message is not the content last held"
@@ -172,7 +177,9 @@ def _reconcile_one(queue: _Queue, before: Person | None, after: Person | None,
             assert conviction_id is not None
             queue.send(owed.act, person, decision, receiver, conviction_id=conviction_id)
         elif owed.act is NotificationAct.UPDATE and after is not None and current is not None and last:
-            queue.send(owed.act, after, current, receiver, conviction_id=last.conviction_id, digest=digest)
+            queue.send(owed.act, after, current, receiver, conviction_id=last.conviction_id, digest=digest,
+                       grounds=update_grounds(old_decisions.get(decision_id) if before is not after else None,
+                                              current))
         elif owed.act is NotificationAct.DELETION and last is not None:
             # The conviction as the register last held it: the person erased or the decision removed
             # are read as they were before the change.
@@ -290,7 +297,8 @@ def notify_decision(
                 if not again:
                     already.append(last)
                     continue
-                queue.send(NotificationAct.UPDATE, person, decision, receiver, conviction_id=last.conviction_id)
+                queue.send(NotificationAct.UPDATE, person, decision, receiver, conviction_id=last.conviction_id,
+                           grounds=("nouvel envoi de la condamnation déjà notifiée",))
             else:
                 _reconcile_one(queue, person, queue.result.persons.get(person_id, person), sent, on=on,
                                only=(decision_id, receiver))

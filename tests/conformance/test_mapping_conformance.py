@@ -14,7 +14,14 @@ from adapters.files.reference_tables import load_project_tables
 from adapters.files.register_format import read_file
 from adapters.xml.codec import encode, to_bytes
 from gateway.model.conviction import DecisionKind, LaterDecision, LaterDecisionType
-from gateway.model.exchange import EcrisMessage, MessageId, MessageMetadata, MessageType, RequestResponse
+from gateway.model.exchange import (
+    EcrisMessage,
+    MessageId,
+    MessageMetadata,
+    MessageType,
+    RequestResponse,
+    Text,
+)
 from gateway.model.person import NaturalPerson
 from gateway.services import ecris_mapping as mapping
 from tests.conformance.official import official_lxml, official_xmlschema
@@ -58,10 +65,12 @@ def _notifications() -> list[tuple[str, EcrisMessage]]:
             out.append((f"{person.id}/{decision.id}", message))
             pardoned = replace(decision, later_decisions=(*decision.later_decisions, PARDON))
             holder = replace(person, decisions=tuple(pardoned if d.id == decision.id else d for d in person.decisions))
-            out.append((f"{person.id}/{decision.id}/update", mapping.notification_for(
+            update = mapping.notification_for(
                 holder, pardoned, message_id=serial + 1000, receiver="PT", now=NOW,
                 conviction_id=conviction_id, tables=TABLES, update=True,
-            )))
+            )
+            said = "Mise à jour (art. 12 de la loi du 29 mars 2013) : grâce du 01/02/2026."
+            out.append((f"{person.id}/{decision.id}/update", replace(update, remarks=(Text(said, "fr"),))))
             out.append((f"{person.id}/{decision.id}/deletion", mapping.notification_for(
                 person, decision, message_id=serial + 2000, receiver="PT", now=NOW,
                 conviction_id=conviction_id, tables=TABLES, deletion="inscriptions effacées du casier (AMB-14)",

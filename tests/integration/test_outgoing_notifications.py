@@ -57,6 +57,7 @@ def _ledger(app: App, person_id: str) -> list[tuple[str, str, str]]:
 
 
 FRENCH = natural_person("P-FR", decision("D1"), nationalities=["FR"])
+SUSPENDED_FINE = {"type": "fine", "amount_eur": "1500", "nature": "correctionnelle", "sursis": {"type": "simple"}}
 
 
 def test_art_12_1_a_final_conviction_imported_is_notified_to_each_other_member_state_of_nationality(app: App) -> None:
@@ -102,28 +103,32 @@ def test_art_12_re_importing_an_identical_file_sends_nothing(app: App) -> None:
 
 
 @pytest.mark.parametrize(
-    ("changed", "seen"),
+    ("changed", "seen", "ground"),
     [
-        ({"later_decisions": [{"type": "pardon", "date": "2026-10-01", "remarks": None}]}, "DCH-00-O"),
+        ({"later_decisions": [{"type": "pardon", "date": "2026-10-01", "remarks": None}]}, "DCH-00-O",
+         "grâce du 01/10/2026"),
         ({"later_decisions": [{"type": "conditional_release", "date": "2026-10-01", "remarks": None}]},
-         "DCH-00-Q"),
-        ({"penalties": [{"type": "fine", "amount_eur": "1500", "nature": "correctionnelle",
-                         "sursis": {"type": "simple", "revoked_on": "2026-10-01"}}]}, "Sursis révoqué le"),
-        ({"offences": [{"date": "2019-12-01", "qualification": "vol qualifié", "minor": "none"}]}, "vol qualifié"),
+         "DCH-00-Q", "libération conditionnelle du 01/10/2026"),
+        ({"penalties": [dict(SUSPENDED_FINE, sursis={"type": "simple", "revoked_on": "2026-10-01"})]},
+         "Sursis révoqué le", "sursis révoqué le 01/10/2026"),
+        ({"offences": [{"date": "2019-12-01", "qualification": "vol qualifié", "minor": "none"}]}, "vol qualifié",
+         "rectification des données inscrites"),
     ],
     ids=["pardon", "conditional-release", "sursis-revoked", "correction"],
 )
 def test_art_12_a_later_decision_or_a_correction_is_an_update_under_the_same_conviction_id(
-    app: App, changed: dict[str, Any], seen: str
+    app: App, changed: dict[str, Any], seen: str, ground: str
 ) -> None:
-    first = _import(app, FRENCH)
-    report = _import(app, natural_person("P-FR", decision("D1", **changed), nationalities=["FR"]))
+    first = _import(app, natural_person("P-FR", decision("D1", penalties=[SUSPENDED_FINE]), nationalities=["FR"]))
+    report = _import(app, natural_person("P-FR", decision("D1", **{"penalties": [SUSPENDED_FINE], **changed}),
+                                         nationalities=["FR"]))
     [(receiver, act, conviction_id)] = _sent(app, report)
     assert (receiver, act, conviction_id) == ("FR", "update", first.notifications[0].conviction_id)
     message = _message(app, report.notifications[0].message_id)
     assert message.conviction.id == conviction_id
     assert message.updated_conviction is not None and message.updated_conviction.ecris_id == conviction_id
     assert seen in repr(message.conviction)
+    assert [t.value for t in message.remarks] == [f"Mise à jour (art. 12 de la loi du 29 mars 2013) : {ground}."]
 
 
 def test_art_12_2_a_decision_removed_by_the_register_is_deleted_under_its_conviction_id(app: App) -> None:

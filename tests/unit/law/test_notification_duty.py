@@ -12,8 +12,21 @@ from gateway.law.notification_duty import (
     notifiable_decision,
     notification_owed,
     states_to_notify,
+    update_grounds,
 )
-from gateway.model.conviction import Decision, DecisionKind, PenaltyLevel
+from gateway.model.conviction import (
+    ConditionalRelease,
+    Decision,
+    DecisionKind,
+    Fine,
+    FineNature,
+    Imprisonment,
+    LaterDecision,
+    LaterDecisionType,
+    PenaltyLevel,
+    Sursis,
+    SuspensionType,
+)
 from gateway.model.person import LegalPerson, NaturalPerson
 
 CONVICTION = Decision(
@@ -146,3 +159,43 @@ def test_art_12_2_a_notified_conviction_gone_from_the_register_is_deleted(
 
 def test_art_12_2_nothing_is_deleted_where_nothing_was_notified() -> None:
     assert notification_owed(None, None, "PT", on=ON, notified=False, changed=False).act is None
+
+
+# --- Art 12(1), 12(2): what an update says changed (update_grounds) ------------------------------------
+
+SENTENCED = replace(CONVICTION, penalties=(
+    Imprisonment(months=12, conditional_release=ConditionalRelease(released_on=date(2025, 1, 1))),
+    Fine(amount_eur=None, nature=FineNature.CORRECTIONNELLE, sursis=Sursis(SuspensionType.SIMPLE)),
+))
+
+
+def _events(*, revoked: date | None = None, release_revoked: date | None = None) -> Decision:
+    prison, fine = SENTENCED.penalties
+    assert isinstance(prison, Imprisonment) and isinstance(fine, Fine) and fine.sursis is not None
+    release = prison.conditional_release
+    assert release is not None
+    return replace(SENTENCED, penalties=(
+        replace(prison, conditional_release=replace(release, revoked_on=release_revoked)),
+        replace(fine, sursis=replace(fine.sursis, revoked_on=revoked)),
+    ))
+
+
+def test_art_12_1_a_later_decision_is_named_with_its_date() -> None:
+    pardoned = replace(SENTENCED, later_decisions=(LaterDecision(LaterDecisionType.PARDON, date(2026, 10, 1)),))
+    assert update_grounds(SENTENCED, pardoned) == ("grâce du 01/10/2026",)
+
+
+def test_art_12_1_a_sursis_revoked_and_a_conditional_release_revoked_are_named() -> None:
+    changed = _events(revoked=date(2026, 9, 1), release_revoked=date(2026, 9, 2))
+    assert update_grounds(SENTENCED, changed) == (
+        "libération conditionnelle révoquée le 02/09/2026", "sursis révoqué le 01/09/2026",
+    )
+
+
+def test_art_12_2_any_other_change_is_a_correction_also_alongside_a_later_decision() -> None:
+    corrected = replace(SENTENCED, reference="2024/99")
+    assert update_grounds(SENTENCED, corrected) == ("rectification des données inscrites",)
+    both = replace(corrected, later_decisions=(LaterDecision(LaterDecisionType.AMNESTY, date(2026, 3, 1)),))
+    assert update_grounds(SENTENCED, both) == ("amnistie du 01/03/2026", "rectification des données inscrites")
+    assert update_grounds(SENTENCED, SENTENCED) == ("rectification des données inscrites",)  # the identity changed
+    assert update_grounds(None, SENTENCED) == ("modification des données inscrites",)
