@@ -231,12 +231,27 @@ def notify_due(
     come is refused: a decision is notified once final, not before (Art 1(1))."""
     if on > today(clock):
         raise InvalidRequest(f"{on.isoformat()} is still to come: notifications are sent on the day, not before")
+    queued: list[QueuedNotification] = []
     with uow:
-        changes: list[tuple[Person | None, Person | None]] = [(p, p) for p in uow.persons.iterate()]
-        result = reconcile(uow, changes, on=on, clock=clock, official=official, member_state=member_state)
-        _save(uow, result)
+        batch: list[tuple[Person | None, Person | None]] = []
+        for person in uow.persons.iterate(SWEEP_BATCH):
+            batch.append((person, person))
+            if len(batch) == SWEEP_BATCH:
+                queued += _sweep(uow, batch, on=on, clock=clock, official=official, member_state=member_state)
+                batch = []
+        queued += _sweep(uow, batch, on=on, clock=clock, official=official, member_state=member_state)
         uow.commit()
-    return SweepReport(on, result.queued)
+    return SweepReport(on, queued)
+
+
+SWEEP_BATCH = 500
+
+
+def _sweep(uow: MessagingUnitOfWork, batch: Sequence[tuple[Person | None, Person | None]], *, on: date,
+           clock: Clock, official: str, member_state: str) -> list[QueuedNotification]:
+    result = reconcile(uow, batch, on=on, clock=clock, official=official, member_state=member_state)
+    _save(uow, result)
+    return result.queued
 
 
 def _save(uow: MessagingUnitOfWork, result: Reconciliation) -> None:

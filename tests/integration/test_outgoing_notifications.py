@@ -21,6 +21,7 @@ from adapters.xml import codec
 from gateway.errors import InvalidInput
 from gateway.model.exchange import Notification, YesNoUnknown
 from gateway.ports import JournalEntry
+from gateway.services import outgoing_notification
 from gateway.services.erasure import erase_due_persons
 from gateway.services.outgoing_notification import notify_due
 from gateway.services.register_import import ImportReport, import_persons
@@ -227,3 +228,19 @@ def test_notifications_sent_before_the_ledger_are_entered_from_the_journal_and_n
         assert notify_due(app.uow(), on=TODAY, clock=app.clock, official="clerk").queued == []
     finally:
         engine.dispose()
+
+
+def test_the_sweep_works_through_the_register_in_batches_and_misses_nobody(
+    app: App, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(outgoing_notification, "SWEEP_BATCH", 2)
+    tomorrow = TODAY + timedelta(days=1)
+    _import(app, *(natural_person(f"P{n}", decision("D1", final_date=tomorrow.isoformat()), nationalities=["FR"])
+                   for n in range(5)))
+    later = App(Settings(db_url=store_url, official="test-clerk", now=NOW + timedelta(days=1)))
+    try:
+        swept = notify_due(later.uow(), on=tomorrow, clock=later.clock, official="clerk").queued
+        assert sorted(q.person_id for q in swept) == [f"P{n}" for n in range(5)]
+        assert len({q.conviction_id for q in swept}) == 5
+    finally:
+        later.engine.dispose()
