@@ -37,6 +37,11 @@ operational choice: the law sets no deadline for the answer; the setting
 ``notification_response_working_days`` changes it)."""
 
 
+UNSENT_WORKING_DAYS = 1
+"""R-NOT-1 (Art 12(1) "le plus tôt possible"): a notification still unsent after one working day is
+shown to a clerk (the operational choice of RULES.md)."""
+
+
 class NotificationState(enum.StrEnum):
     QUEUED = "queued"
     SENT = "sent"
@@ -55,10 +60,12 @@ class TrackedNotification:
     state: NotificationState
     reason: str | None = None
     answer_due: date | None = None
+    overdue: bool = False
+    """Still queued after ``UNSENT_WORKING_DAYS`` working day(s): R-NOT-1's alert."""
 
     @property
     def for_a_clerk(self) -> bool:
-        return self.state in FOR_A_CLERK
+        return self.state in FOR_A_CLERK or self.overdue
 
     @property
     def open(self) -> bool:
@@ -77,6 +84,10 @@ def state_of(
     if notification.outbox_state is OutboxState.FAILED:
         return TrackedNotification(notification, NotificationState.FAILED, "delivery failed")
     if notification.sent_at is None and notification.outbox_state in (None, OutboxState.QUEUED):
+        send_by = calendar.add(legal_date(notification.queued_at), UNSENT_WORKING_DAYS)
+        if on > send_by:
+            return TrackedNotification(notification, NotificationState.QUEUED,
+                                       f"not sent by {send_by.isoformat()}", overdue=True)
         return TrackedNotification(notification, NotificationState.QUEUED)
     sent_on = legal_date(notification.sent_at or notification.queued_at)
     due = calendar.add(sent_on, working_days)

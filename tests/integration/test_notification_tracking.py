@@ -163,3 +163,11 @@ def test_import_and_erase_due_say_what_they_sent_to_other_member_states(run: Any
     assert sorted(d["receiver"] for d in erased["deletions_queued"]) == ["DE", "IT"]
     assert {n["act"] for n in json.loads(run("notifications", "list", "--json").output)} == {"notification",
                                                                                               "deletion"}
+
+
+def test_r_not_1_a_notification_still_unsent_after_one_working_day_is_shown_to_a_clerk(app: App) -> None:
+    _notified(app)  # queued Monday 23 November 2026, never sent
+    [today] = tracked_notifications(app.uow(), on=date(2026, 11, 24))
+    assert today.state is NotificationState.QUEUED and not today.for_a_clerk
+    [late] = tracked_notifications(app.uow(), on=date(2026, 11, 25))
+    assert late.state is NotificationState.QUEUED and late.for_a_clerk and late.reason == "not sent by 2026-11-24"
