@@ -3,7 +3,8 @@
 A ``NotificationResponse`` confirming receipt (``NRT-00-00``) closes it; any other response type, or a
 ``FunctionalErrorMessage`` answering it, is a problem reported by that state; no answer within the
 configured number of Luxembourg working days leaves it *unanswered*. The problems and the unanswered
-ones are listed for a clerk (``notifications list --open``).
+ones are listed for a clerk (``notifications list --open``), with the reason in French (the other
+state's own words quoted as received).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from gateway.clock import legal_date
+from gateway.law.wording import day
 from gateway.model.exchange import (
     EcrisMessage,
     FunctionalError,
@@ -82,19 +84,19 @@ def state_of(
             return TrackedNotification(notification, NotificationState.ACKNOWLEDGED)
         return TrackedNotification(notification, NotificationState.REJECTED, notification.problem)
     if notification.outbox_state is OutboxState.FAILED:
-        return TrackedNotification(notification, NotificationState.FAILED, "delivery failed")
+        return TrackedNotification(notification, NotificationState.FAILED, "l'envoi a échoué (`outbox list`)")
     if notification.sent_at is None and notification.outbox_state in (None, OutboxState.QUEUED):
         send_by = calendar.add(legal_date(notification.queued_at), UNSENT_WORKING_DAYS)
         if on > send_by:
             return TrackedNotification(notification, NotificationState.QUEUED,
-                                       f"not sent by {send_by.isoformat()}", overdue=True)
+                                       f"toujours pas envoyée le {day(send_by)}", overdue=True)
         return TrackedNotification(notification, NotificationState.QUEUED)
     sent_on = legal_date(notification.sent_at or notification.queued_at)
     due = calendar.add(sent_on, working_days)
     if on > due:
         return TrackedNotification(
             notification, NotificationState.UNANSWERED,
-            f"no answer within {working_days} working days (due {due.isoformat()})", due,
+            f"pas de réponse en {working_days} jours ouvrables (attendue le {day(due)})", due,
         )
     return TrackedNotification(notification, NotificationState.SENT, None, due)
 
@@ -119,14 +121,14 @@ def tracked_notifications(
 
 def _problem_of(message: EcrisMessage) -> str | None:
     if isinstance(message, FunctionalError):
-        return "functional error " + "; ".join(
+        return "erreur fonctionnelle " + "; ".join(
             entry.code + "".join(f" {t.value}" for t in entry.additional_information[:1]) for entry in message.errors
         )
     assert isinstance(message, NotificationResponse | NotificationResponsePush)
     if message.response_type == NOTIFICATION_RECEIVED:
         return None
     remarks = " ".join(t.value for t in message.remarks)
-    return f"notification problem {message.response_type}" + (f": {remarks}" if remarks else "")
+    return f"problème de notification {message.response_type}" + (f" : {remarks}" if remarks else "")
 
 
 def record_answer(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:

@@ -81,7 +81,7 @@ def test_a_notification_problem_reported_lists_it_for_a_clerk_with_the_reason(ap
     _receive(app, NotificationResponse(metadata=_answer(sent, MessageType.NOTIFICATION_RESPONSE),
                                        response_type="NRT-00-03", remarks=(Text("person unknown", "en"),)))
     [(state, reason)] = _states(app)
-    assert state is NotificationState.REJECTED and reason == "notification problem NRT-00-03: person unknown"
+    assert state is NotificationState.REJECTED and reason == "problème de notification NRT-00-03 : person unknown"
 
 
 def test_a_functional_error_answering_a_notification_lists_it_for_a_clerk(app: App) -> None:
@@ -89,7 +89,7 @@ def test_a_functional_error_answering_a_notification_lists_it_for_a_clerk(app: A
     _receive(app, FunctionalError(metadata=_answer(sent, MessageType.FUNCTIONAL_ERROR),
                                   errors=(FunctionalErrorEntry("FE-90004", (Text("bad code", "en"),)),)))
     [(state, reason)] = _states(app)
-    assert state is NotificationState.REJECTED and reason == "functional error FE-90004 bad code"
+    assert state is NotificationState.REJECTED and reason == "erreur fonctionnelle FE-90004 bad code"
 
 
 def test_no_answer_within_the_working_days_set_leaves_it_unanswered(app: App) -> None:
@@ -101,6 +101,7 @@ def test_no_answer_within_the_working_days_set_leaves_it_unanswered(app: App) ->
     assert [t.state for t in tracked_notifications(app.uow(), on=date(2026, 11, 30))] == [NotificationState.SENT]
     [late] = tracked_notifications(app.uow(), on=date(2026, 12, 1))
     assert late.state is NotificationState.UNANSWERED and late.for_a_clerk and late.answer_due == date(2026, 11, 30)
+    assert late.reason == "pas de réponse en 5 jours ouvrables (attendue le 30/11/2026)"
     [patient] = tracked_notifications(app.uow(), on=date(2026, 12, 1), working_days=10)
     assert patient.state is NotificationState.SENT
 
@@ -170,4 +171,4 @@ def test_r_not_1_a_notification_still_unsent_after_one_working_day_is_shown_to_a
     [today] = tracked_notifications(app.uow(), on=date(2026, 11, 24))
     assert today.state is NotificationState.QUEUED and not today.for_a_clerk
     [late] = tracked_notifications(app.uow(), on=date(2026, 11, 25))
-    assert late.state is NotificationState.QUEUED and late.for_a_clerk and late.reason == "not sent by 2026-11-24"
+    assert late.state is NotificationState.QUEUED and late.for_a_clerk and late.reason == "toujours pas envoyée le 24/11/2026"
