@@ -79,6 +79,8 @@ class Settings:
     sqlite_synchronous: str = "NORMAL"
     outbox_max_attempts: int = 8
     outbox_backoff_seconds: float = 2.0
+    notification_response_working_days: int = 5
+    """Luxembourg working days a state has to answer a notification before a clerk is told."""
     peers: Mapping[str, PeerSettings] = field(default_factory=dict)
     config_file: Path | None = None
 
@@ -119,6 +121,7 @@ _CONVERTERS: dict[str, Any] = {
     "sqlite_synchronous": str,
     "outbox_max_attempts": int,
     "outbox_backoff_seconds": float,
+    "notification_response_working_days": int,
 }
 
 # Environment variable names that differ from the field name.

@@ -233,14 +233,64 @@ class Outbox(Protocol):
     def acknowledge(self, message_id: str, *, by: str) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class SentNotification:
+    """One NotificationMessage Luxembourg queued about one of its decisions, and what became of it.
+
+    ``act``: notification, update or deletion (``gateway.law.notification_duty.NotificationAct``);
+    ``digest``: the fingerprint of the person and conviction as sent, to know a later change;
+    ``outbox_state``/``sent_at``: where the message stands in the outbox (filled when read);
+    ``response_*``: the NotificationResponse (or FunctionalError) that answered it; ``problem``: the
+    problem the receiver reported, None when it confirmed receipt.
+    """
+
+    message_id: str
+    person_id: str
+    decision_id: str
+    receiver: str
+    conviction_id: str
+    act: str
+    digest: str
+    queued_at: datetime
+    outbox_state: OutboxState | None = None
+    sent_at: datetime | None = None
+    response_id: str | None = None
+    response_type: str | None = None
+    responded_at: datetime | None = None
+    problem: str | None = None
+
+
+class NotificationLedger(Protocol):
+    """What Luxembourg notified to whom (Art 12): one entry per NotificationMessage queued."""
+
+    def record(self, notifications: Sequence[SentNotification]) -> None: ...
+
+    def of_persons(self, person_ids: Sequence[str]) -> dict[str, list[SentNotification]]:
+        """Every notification about these persons, oldest first, by person."""
+        ...
+
+    def get(self, message_id: str) -> SentNotification | None: ...
+
+    def record_response(
+        self, message_id: str, *, response_id: str, response_type: str, problem: str | None, at: datetime
+    ) -> None: ...
+
+    def list(self, *, person_id: str | None = None) -> list[SentNotification]:
+        """Every notification (of ``person_id``), oldest first, with its outbox state."""
+        ...
+
+
 class MessagingUnitOfWork(UnitOfWork, Protocol):
-    """A unit of work that also holds the inbox journal and the outbox."""
+    """A unit of work that also holds the inbox journal, the outbox and the notification ledger."""
 
     @property
     def inbox(self) -> Inbox: ...
 
     @property
     def outbox(self) -> Outbox: ...
+
+    @property
+    def notifications(self) -> NotificationLedger: ...
 
     @property
     def identifications(self) -> IdentificationQueue: ...

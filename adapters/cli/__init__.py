@@ -54,6 +54,10 @@ from adapters.cli import notify as _notify  # noqa: E402
 
 main.add_command(_notify.notify)
 
+from adapters.cli import notifications as _notifications  # noqa: E402
+
+main.add_command(_notifications.notifications)
+
 from adapters.cli import bulletin as _bulletin  # noqa: E402
 
 main.add_command(_bulletin.bulletin)

@@ -1,4 +1,4 @@
-"""``ecris-gateway notify PERSON_ID DECISION_ID``: notify a conviction to the states of nationality."""
+"""``ecris-gateway notify PERSON_ID DECISION_ID``: send a conviction to the states of nationality (again)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,23 @@ from gateway.services.outgoing_notification import notify_decision
 @click.argument("decision_id", metavar="DECISION_ID")
 @click.option("--to", "receivers", multiple=True, metavar="STATE",
               help="Only this Member State of the person's nationality (repeatable); default: all of them.")
+@click.option("--again", is_flag=True,
+              help="Send it once more to a state that already holds it (same conviction ID, as an update).")
 @pass_context
-def notify(ctx: Context, person_id: str, decision_id: str, receivers: tuple[str, ...]) -> None:
+def notify(ctx: Context, person_id: str, decision_id: str, receivers: tuple[str, ...], again: bool) -> None:
     """Queue the ECRIS notification of a Luxembourg conviction to each other Member State of the
-    person's nationality (Art 12(1)); the outbox sender delivers it (`outbox run`, or `serve`)."""
+    person's nationality not yet holding it (Art 12(1)). Convictions are notified by themselves when
+    the register changes; this is the clerk's way to send one again. The outbox sender delivers it
+    (`outbox run`, or `serve`)."""
     app = ctx.app
-    queued = notify_decision(
+    outcome = notify_decision(
         app.uow(), person_id=person_id, decision_id=decision_id, clock=app.clock, official=app.official,
-        member_state=app.settings.member_state, receivers=receivers,
+        member_state=app.settings.member_state, receivers=receivers, again=again,
     )
-    for q in queued:
-        click.echo(f"notification {q.message_id} of conviction {q.conviction_id} queued for {q.receiver}")
+    for q in outcome.queued:
+        click.echo(f"notification {q.message_id} de la condamnation {q.conviction_id} mise en file pour {q.receiver}")
+    for last in outcome.already:
+        click.echo(
+            f"déjà notifiée à {last.receiver} (message {last.message_id} du {last.queued_at:%d/%m/%Y}) : "
+            "rien n'est envoyé ; --again pour l'envoyer de nouveau"
+        )

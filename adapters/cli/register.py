@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from adapters.cli.context import Context, pass_context
+from adapters.cli.notifications import queued_summary
 from adapters.cli.progress import ProgressBar
 from adapters.files.register_format import envelope, load_bytes, load_file, person_to_json
 from adapters.files.register_import import import_register_document
@@ -72,7 +73,7 @@ def import_(ctx: Context, file: Path) -> None:
     with ProgressBar() as bar:
         imported = import_register_document(
             document, source=source, uow=app.uow, clock=app.clock, official=app.official, rates=app.euro_rates,
-            stage=bar.stage,
+            stage=bar.stage, member_state=app.settings.member_state,
         )
     report = imported.report
     click.echo(
@@ -85,6 +86,8 @@ def import_(ctx: Context, file: Path) -> None:
             f"{len(report.unconverted_fines)} decision(s) with a fine no ECB rate converts to euros, counted above"
             f" every threshold until a clerk reviews them (AMB-29): {', '.join(report.unconverted_fines)}"
         )
+    if (sent := queued_summary(report.notifications)) is not None:
+        click.echo(sent)
 
 
 @register.command()
@@ -151,7 +154,8 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
     clerk to decide (they are never erased automatically)."""
     app = ctx.app
     day = on or today(app.clock)
-    report = erase_due_persons(uow=app.uow(), clock=app.clock, official=app.official, on=day, dry_run=dry_run)
+    report = erase_due_persons(uow=app.uow(), clock=app.clock, official=app.official, on=day, dry_run=dry_run,
+                               member_state=app.settings.member_state)
     if as_json:
         click.echo(
             json.dumps(
@@ -171,6 +175,11 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
                         {"person": p, "reason": REVIEW_REASON}
                         for p in report.to_review
                     ],
+                    "deletions_queued": [
+                        {"person": q.person_id, "decision": q.decision_id, "receiver": q.receiver,
+                         "message_id": q.message_id, "conviction_id": q.conviction_id}
+                        for q in report.notifications
+                    ],
                 },
                 indent=2,
             )
@@ -182,3 +191,5 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
         click.echo(review_line(person_id))
     if not report.erased and not report.to_review:
         click.echo(nothing_to_erase(day))
+    if (sent := queued_summary(report.notifications)) is not None:
+        click.echo(sent)

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from adapters.db.copy_requests import SqlCopyRequestLog
 from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
+from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from gateway.clock import Clock
 
@@ -23,6 +24,7 @@ class SqlUnitOfWork:
     outbox: SqlOutbox
     identifications: SqlIdentificationQueue
     copy_requests: SqlCopyRequestLog
+    notifications: SqlNotificationLedger
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
@@ -41,6 +43,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(self.connection, self._clock, self._writer)
         self.identifications = SqlIdentificationQueue(self.connection, self._clock)
         self.copy_requests = SqlCopyRequestLog(self.connection)
+        self.notifications = SqlNotificationLedger(self.connection)
         return self
 
     def __exit__(

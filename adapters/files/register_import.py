@@ -11,7 +11,7 @@ from typing import Any
 from adapters.files.register_format import Progress, load_file, person_ids, read_register
 from gateway.clock import Clock
 from gateway.errors import InvalidInput
-from gateway.ports import EuroRates, UnitOfWork
+from gateway.ports import EuroRates, MessagingUnitOfWork
 from gateway.services.register_import import ImportReport, import_persons, stored_digests
 
 
@@ -25,11 +25,12 @@ def import_register_document(
     document: Any,
     *,
     source: str,
-    uow: Callable[[], UnitOfWork],
+    uow: Callable[[], MessagingUnitOfWork],
     clock: Clock,
     official: str,
     rates: EuroRates,
     stage: Callable[[str], Progress | None] = lambda description: None,
+    member_state: str = "LU",
 ) -> FileImport:
     """Import a parsed register document or raise ``InvalidInput`` with every problem of it;
     ``stage`` gives a progress callback for each step (a progress bar)."""
@@ -46,6 +47,7 @@ def import_register_document(
         progress=stage("comparing with the register"),
         unchanged=read.unchanged,
         digests=read.digests,
+        member_state=member_state,
     )
     return FileImport(len(read.persons) + len(read.unchanged), report)
 
@@ -53,16 +55,18 @@ def import_register_document(
 def import_register_file(
     path: Path,
     *,
-    uow: Callable[[], UnitOfWork],
+    uow: Callable[[], MessagingUnitOfWork],
     clock: Clock,
     official: str,
     rates: EuroRates,
     stage: Callable[[str], Progress | None] = lambda description: None,
+    member_state: str = "LU",
 ) -> FileImport:
     """``import_register_document`` of the file at ``path``; a file that is not JSON is refused first."""
     document, problems = load_file(path)
     if problems:
         raise InvalidInput(problems)
     return import_register_document(
-        document, source=path.name, uow=uow, clock=clock, official=official, rates=rates, stage=stage
+        document, source=path.name, uow=uow, clock=clock, official=official, rates=rates, stage=stage,
+        member_state=member_state,
     )

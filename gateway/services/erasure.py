@@ -7,7 +7,9 @@ from datetime import date
 
 from gateway.clock import Clock
 from gateway.law.register import ErasureDue, erasure_due, needs_manual_erasure_review
-from gateway.ports import JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+from gateway.model.person import Person
+from gateway.ports import JournalEntry, MessagingUnitOfWork, RegisterEvent, RegisterEventKind
+from gateway.services.outgoing_notification import QueuedNotification, reconcile
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,25 +31,35 @@ class ErasureReport:
     on: date
     erased: list[Erasure] = field(default_factory=list)
     to_review: list[str] = field(default_factory=list)
+    notifications: list[QueuedNotification] = field(default_factory=list)
+    """The deletions sent to the Member States notified of the erased convictions (Art 12(2), AMB-14)."""
 
 
 def erase_due_persons(
-    *, uow: UnitOfWork, clock: Clock, official: str, on: date, dry_run: bool = False
+    *, uow: MessagingUnitOfWork, clock: Clock, official: str, on: date, dry_run: bool = False,
+    member_state: str = "LU",
 ) -> ErasureReport:
     """Erase every natural person whose erasure is due on ``on`` (Art 3 al.3), journalled (who,
     when, why — not the erased data); list without erasing those whose birth date is wholly unknown
-    (AMB-2: a partial one is erased on the centenary of its earliest possible day)."""
+    (AMB-2: a partial one is erased on the centenary of its earliest possible day). Every state
+    notified of an erased conviction is sent its deletion in the same transaction (Art 12(2), AMB-14)."""
     report = ErasureReport(on=on)
     with uow:
+        erased: list[Person] = []
         for person in uow.persons.iterate():
             due = erasure_due(person, on)
             if due is not None:
                 report.erased.append(Erasure(person.id, due))
+                erased.append(person)
             elif needs_manual_erasure_review(person, on):
                 report.to_review.append(person.id)
         if dry_run:
             return report
         now = clock.now()
+        report.notifications = reconcile(
+            uow, [(person, None) for person in erased], on=on, clock=clock, official=official,
+            member_state=member_state,
+        ).queued
         for erasure in report.erased:
             uow.persons.erase(erasure.person_id, on=on, reason=f"{erasure.reason}, Art {erasure.article}")
         uow.events.record(

@@ -36,6 +36,7 @@ from gateway.model.exchange import (
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
+from gateway.services import notification_tracking
 from gateway.services.ecris_mapping import country_code
 from gateway.services.incoming_copy_request import answer_copy_request
 from gateway.services.incoming_notification import NotificationRefused, receive_notification
@@ -152,6 +153,10 @@ DEFAULT_HANDLERS: Mapping[str, Handler] = {
     "NotificationPushMessage": answer_notification,
     "RequestMessage": answer_request,
     "RequestPushMessage": answer_request,
+    # Answers to our notifications close or flag them (issue 8 point 4).
+    "NotificationResponseMessage": notification_tracking.record_answer,
+    "NotificationResponsePushMessage": notification_tracking.record_answer,
+    "FunctionalErrorMessage": notification_tracking.record_answer,
 }
 
 

@@ -15,8 +15,16 @@ from gateway.errors import InvalidInput, Problem
 from gateway.law.register import may_be_inscribed
 from gateway.model.conviction import Decision
 from gateway.model.person import Person
-from gateway.ports import EuroRates, JournalEntry, RegisterEvent, RegisterEventKind, UnitOfWork
+from gateway.ports import (
+    EuroRates,
+    JournalEntry,
+    MessagingUnitOfWork,
+    RegisterEvent,
+    RegisterEventKind,
+    UnitOfWork,
+)
 from gateway.services.fine_conversion import decisions_with_unconverted_fines, with_fines_in_euros
+from gateway.services.outgoing_notification import QueuedNotification, reconcile
 from gateway.services.register_consistency import contradictions
 
 
@@ -31,6 +39,8 @@ class ImportReport:
     events: list[RegisterEvent] = field(default_factory=list)
     unconverted_fines: list[str] = field(default_factory=list)
     """``PERSON_ID/DECISION_ID`` of the decisions with a fine no ECB rate converted: for a clerk (AMB-29)."""
+    notifications: list[QueuedNotification] = field(default_factory=list)
+    """The notifications, updates and deletions the changes queued for other Member States (Art 12)."""
 
     @property
     def changed(self) -> bool:
@@ -114,10 +124,11 @@ def _changes(before: Person | None, after: Person, report: ImportReport, clock: 
 def import_persons(
     persons: Sequence[Person],
     *,
-    uow: UnitOfWork,
+    uow: MessagingUnitOfWork,
     clock: Clock,
     official: str,
     source: str,
+    member_state: str = "LU",
     problems_in_file: Sequence[Problem] = (),
     rates: EuroRates | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -136,6 +147,9 @@ def import_persons(
     ``unchanged`` are persons of the file the reader found identical to what the register holds (by
     the fingerprints ``stored_digests`` gave) and did not read again; ``digests`` the fingerprints of
     the persons read, stored with them. A fingerprint that changed in the meantime refuses the import.
+
+    In the same transaction, the Member States of nationality are sent what the changes owe them
+    (``outgoing_notification.reconcile``: first notifications, updates, deletions; Art 12).
     """
     if rates is not None:
         persons = [with_fines_in_euros(person, rates) for person in persons]
@@ -193,6 +207,10 @@ def import_persons(
                     details={"changes": ",".join(sorted({e.kind.value for e in events}))},
                 )
             )
+        notified = reconcile(uow, [(stored.get(p.id), p) for p in changed], on=on, clock=clock, official=official,
+                             member_state=member_state)
+        report.notifications = notified.queued
+        changed = [notified.persons.get(p.id, p) for p in changed]
         uow.persons.save_many(changed, digests)
         uow.persons.record_digests(refreshed)
         uow.events.record(report.events)

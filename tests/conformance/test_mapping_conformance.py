@@ -4,7 +4,8 @@ conviction, validate against the official XSDs with lxml AND xmlschema (which al
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,15 @@ import pytest
 from adapters.files.reference_tables import load_project_tables
 from adapters.files.register_format import read_file
 from adapters.xml.codec import encode, to_bytes
-from gateway.model.conviction import DecisionKind
-from gateway.model.exchange import EcrisMessage, MessageId, MessageMetadata, MessageType, RequestResponse
+from gateway.model.conviction import DecisionKind, LaterDecision, LaterDecisionType
+from gateway.model.exchange import (
+    EcrisMessage,
+    MessageId,
+    MessageMetadata,
+    MessageType,
+    RequestResponse,
+    Text,
+)
 from gateway.model.person import NaturalPerson
 from gateway.services import ecris_mapping as mapping
 from tests.conformance.official import official_lxml, official_xmlschema
@@ -34,7 +42,12 @@ def _assert_official(message: EcrisMessage) -> None:
     assert errors == [], [str(e.reason) for e in errors]
 
 
+PARDON = LaterDecision(LaterDecisionType.PARDON, date(2026, 2, 1), "grâce grand-ducale")
+
+
 def _notifications() -> list[tuple[str, EcrisMessage]]:
+    """Each notifiable decision of the demo register as sent first, as an update after a pardon
+    (Art 12(1)) and as a deletion (Art 12(2), AMB-14) under the same conviction ID."""
     out: list[tuple[str, EcrisMessage]] = []
     serial = 0
     for person in PERSONS:
@@ -44,11 +57,24 @@ def _notifications() -> list[tuple[str, EcrisMessage]]:
             if not decision.is_national or decision.kind is DecisionKind.SUSPENSION_OF_PRONOUNCEMENT:
                 continue
             serial += 1
+            conviction_id = f"LU-C-{serial:015d}"
             message = mapping.notification_for(
                 person, decision, message_id=serial, receiver="PT", now=NOW,
-                conviction_id=f"LU-C-{serial:015d}", tables=TABLES,
+                conviction_id=conviction_id, tables=TABLES,
             )
             out.append((f"{person.id}/{decision.id}", message))
+            pardoned = replace(decision, later_decisions=(*decision.later_decisions, PARDON))
+            holder = replace(person, decisions=tuple(pardoned if d.id == decision.id else d for d in person.decisions))
+            update = mapping.notification_for(
+                holder, pardoned, message_id=serial + 1000, receiver="PT", now=NOW,
+                conviction_id=conviction_id, tables=TABLES, update=True,
+            )
+            said = "Mise à jour (art. 12 de la loi du 29 mars 2013) : grâce du 01/02/2026."
+            out.append((f"{person.id}/{decision.id}/update", replace(update, remarks=(Text(said, "fr"),))))
+            out.append((f"{person.id}/{decision.id}/deletion", mapping.notification_for(
+                person, decision, message_id=serial + 2000, receiver="PT", now=NOW,
+                conviction_id=conviction_id, tables=TABLES, deletion="inscriptions effacées du casier (AMB-14)",
+            )))
     return out
 
 

@@ -120,3 +120,71 @@ def test_a_denial_comes_back_as_a_request_response(tmp_path: Path) -> None:
         app.engine.dispose()
         row = _acknowledged(current, str(message_id))
         assert "RRT-00-01" in cli(["inbox", "show", row["acknowledged_by"]], current.env).stdout
+
+
+# --- issue 8: notifications from the register's changes, over real SOAP -------------------------------
+
+
+def _notifications(pair: Pair, person_id: str) -> list[dict[str, Any]]:
+    return cli_json(["notifications", "list", "--json", "--person", person_id], pair.env)  # type: ignore[no-any-return]
+
+
+def _all_acknowledged(pair: Pair, person_id: str, count: int) -> list[dict[str, Any]]:
+    def done() -> list[dict[str, Any]] | None:
+        rows = _notifications(pair, person_id)
+        return rows if len(rows) == count and all(r["state"] == "acknowledged" for r in rows) else None
+
+    return wait_until(done, timeout=30, what=f"{count} notification(s) of {person_id} acknowledged")  # type: ignore[no-any-return]
+
+
+def _peer_received(pair: Pair) -> list[tuple[str, str | None]]:
+    """(message ID, ConvictionID) of every notification the simulated France journalled."""
+    from tests.messaging_support import conviction_id_of, journal_rows
+
+    return [(m or "", conviction_id_of(body)) for m, _, body in journal_rows(pair.peer_db)
+            if m is not None and "-NOT-" in m]
+
+
+def test_a_french_conviction_imported_pardoned_then_erased_reaches_france_as_notification_update_deletion(
+    pair: Pair, tmp_path: Path
+) -> None:
+    from tests.samples.register_documents import decision, natural_person, register, write
+
+    french = natural_person("P-FR", decision("D1"), nationalities=["FR"])
+    cli(["register", "import", str(write(tmp_path / "1.json", register(french)))], pair.env)
+    [first] = _all_acknowledged(pair, "P-FR", 1)
+    assert first["act"] == "notification" and first["response_type"] == "NRT-00-00"
+    conviction_id = first["conviction_id"]
+
+    cli(["register", "import", str(write(tmp_path / "same.json", register(french)))], pair.env)
+    pardon = [{"type": "pardon", "date": "2024-05-01", "remarks": None}]
+    pardoned = natural_person("P-FR", decision("D1", later_decisions=pardon), nationalities=["FR"])
+    cli(["register", "import", str(write(tmp_path / "2.json", register(pardoned)))], pair.env)
+    update = _all_acknowledged(pair, "P-FR", 2)[1]
+    assert (update["act"], update["conviction_id"]) == ("update", conviction_id)
+
+    dead = dict(pardoned, death_date="2025-01-01")
+    cli(["register", "import", str(write(tmp_path / "3.json", register(dead)))], pair.env)
+    cli(["register", "erase-due"], pair.env)
+    rows = _all_acknowledged(pair, "P-FR", 3)
+    assert [(r["act"], r["conviction_id"]) for r in rows[2:]] == [("deletion", conviction_id)]
+    assert [c for _, c in _peer_received(pair)] == [conviction_id] * 3  # the identical re-import sent nothing
+    shown = cli(["outbox", "show", rows[2]["message_id"]], pair.env).stdout
+    assert "DecisionDeleteConvictionFromRegister>Yes<" in shown
+
+
+def test_a_decision_not_yet_final_is_sent_to_france_only_from_its_final_date(pair: Pair, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from tests.samples.register_documents import decision, natural_person, register, write
+
+    tomorrow = date.today() + timedelta(days=1)
+    pending = natural_person("P-FR2", decision("D1", final_date=tomorrow.isoformat()), nationalities=["FR"])
+    cli(["register", "import", str(write(tmp_path / "p.json", register(pending)))], pair.env)
+    cli(["notifications", "sweep"], pair.env)
+    assert _notifications(pair, "P-FR2") == []
+    refused = cli(["notifications", "sweep", "--on", tomorrow.isoformat()], pair.env, check=False)
+    assert refused.returncode == 2 and "still to come" in refused.stderr
+    cli(["notifications", "sweep"], dict(pair.env, ECRIS_GATEWAY_NOW=f"{tomorrow.isoformat()}T09:00:00+01:00"))
+    [row] = _all_acknowledged(pair, "P-FR2", 1)
+    assert row["act"] == "notification" and row["receiver"] == "FR"

@@ -1,4 +1,4 @@
-"""``notify``: a Luxembourg conviction queued for each Member State of nationality, in one transaction."""
+"""``notify``: the clerk's way to send a conviction again, through the rule of the automatic flow (Art 12(1))."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from adapters.bootstrap import App
 from adapters.files.register_format import read_file
 from adapters.settings import Settings
 from gateway.errors import InvalidRequest
-from gateway.services.outgoing_notification import notify_decision
+from gateway.services.outgoing_notification import NotifyOutcome, notify_decision
 from gateway.services.register_import import import_persons
 from tests.conftest import NOW
 from tests.samples.register_documents import DEMO_REGISTER
@@ -24,28 +24,36 @@ def loaded(app: App) -> App:
     return app
 
 
-def _notify(app: App, person_id: str, decision_id: str, *receivers: str) -> list[str]:
-    queued = notify_decision(app.uow(), person_id=person_id, decision_id=decision_id, clock=app.clock,
-                             official="clerk", receivers=receivers)
-    return [f"{q.receiver} {q.conviction_id}" for q in queued]
+def _notify(app: App, person_id: str, decision_id: str, *receivers: str, again: bool = False) -> NotifyOutcome:
+    return notify_decision(app.uow(), person_id=person_id, decision_id=decision_id, clock=app.clock,
+                           official="clerk", receivers=receivers, again=again)
 
 
-def test_notify_allocates_the_conviction_id_once_and_queues_one_message_per_state(loaded: App) -> None:
-    first = _notify(loaded, "1985031512345", "D-2024-0001")
-    again = _notify(loaded, "1985031512345", "D-2024-0001")
-    assert len(first) == 1 and first[0].startswith("FR LU-C-")
-    assert again == first  # same ConvictionID reused for every later message
+def _notification_messages(app: App) -> list[tuple[str, str]]:
+    with app.uow() as uow:
+        return [(r.counterpart, r.message_id) for r in uow.outbox.list() if r.type == "NotificationMessage"]
+
+
+def test_notify_on_a_conviction_already_notified_says_so_and_queues_nothing(loaded: App) -> None:
+    before = _notification_messages(loaded)
+    outcome = _notify(loaded, "1985031512345", "D-2024-0001")
+    assert outcome.queued == []
+    assert [(a.receiver, a.act) for a in outcome.already] == [("FR", "notification")]
+    assert _notification_messages(loaded) == before
+
+
+def test_notify_again_sends_the_same_conviction_id_once_more_as_an_update(loaded: App) -> None:
     with loaded.uow() as uow:
         person = uow.persons.get("1985031512345")
-        records = uow.outbox.list()
-        entries = [e for e in uow.journal.entries() if e.action == "ecris.notify"]
-    assert person is not None and person.decisions[0].ecris_conviction_id == first[0].split()[1]
-    assert len(entries) == 2 and entries[0].details["conviction_id"] == first[0].split()[1]
-    assert [(r.type, r.counterpart, r.state.value) for r in records] == [("NotificationMessage", "FR", "queued")] * 2
-
-
-def test_notify_goes_to_the_eu_state_of_a_dual_eu_and_third_country_national(loaded: App) -> None:
-    assert [r.split()[0] for r in _notify(loaded, "1988020222222", "D-2023-0310")] == ["IT"]
+    assert person is not None
+    conviction_id = person.decisions[0].ecris_conviction_id
+    outcome = _notify(loaded, "1985031512345", "D-2024-0001", again=True)
+    assert [(q.receiver, q.conviction_id, q.act.value) for q in outcome.queued] == [("FR", conviction_id, "update")]
+    with loaded.uow() as uow:
+        entries = [e for e in uow.journal.entries() if e.action == "ecris.update"]
+        ledger = uow.notifications.list(person_id="1985031512345")
+    assert len(entries) == 1 and entries[0].details["conviction_id"] == conviction_id
+    assert [n.act for n in ledger] == ["notification", "update"]
 
 
 @pytest.mark.parametrize(
@@ -60,25 +68,25 @@ def test_notify_goes_to_the_eu_state_of_a_dual_eu_and_third_country_national(loa
 def test_notify_refuses_what_art_12_does_not_ask_and_queues_nothing(
     loaded: App, person_id: str, decision_id: str, receivers: tuple[str, ...], message: str
 ) -> None:
+    before = _notification_messages(loaded)
     with pytest.raises(InvalidRequest, match=message):
         _notify(loaded, person_id, decision_id, *receivers)
-    with loaded.uow() as uow:
-        assert [e for e in uow.journal.entries() if e.action == "ecris.notify"] == []
-        assert uow.outbox.list() == []
+    assert _notification_messages(loaded) == before
 
 
 def test_notify_waits_for_force_de_chose_jugee_and_sends_from_that_day(app: App, store_url: str) -> None:
     """Art 1(1), 12(1): a final date still to come (allowed at import, issue 7 point 13) is notified from
-    that day, not before."""
+    that day, not before; the import queued nothing for it."""
     persons, _ = read_file(DEMO_REGISTER)
     french = next(p for p in persons if p.id == "1985031512345")
     tomorrow = NOW.date() + timedelta(days=1)
     pending = replace(french, decisions=tuple(replace(d, final_date=tomorrow) for d in french.decisions))
-    import_persons([pending], uow=app.uow(), clock=app.clock, official="clerk", source="test")
+    report = import_persons([pending], uow=app.uow(), clock=app.clock, official="clerk", source="test")
+    assert report.notifications == []
     with pytest.raises(InvalidRequest, match="n'aura force de chose jugée que le"):
         _notify(app, "1985031512345", "D-2024-0001")
     later = App(Settings(db_url=store_url, official="test-clerk", now=NOW + timedelta(days=1)))
     try:
-        assert [r.split()[0] for r in _notify(later, "1985031512345", "D-2024-0001")] == ["FR"]
+        assert [q.receiver for q in _notify(later, "1985031512345", "D-2024-0001").queued] == ["FR"]
     finally:
         later.engine.dispose()

@@ -298,6 +298,29 @@ def _update_of(base: EcrisConviction) -> EcrisConviction:
     )
 
 
+def _deletion_of(base: EcrisConviction) -> EcrisConviction:
+    """The same conviction re-sent with a decision asking to remove it (Art 12(2): erasure, AMB-14)."""
+    removal = ConvictionDecision(
+        id="D-00091",
+        change_types=("DCH-00-X",),
+        decision_date=date(2026, 3, 1),
+        delete_from_register=YesNoUnknown.YES,
+        remarks=ml("Suppression du casier judiciaire : inscriptions effacées du casier (AMB-14)."),
+    )
+    return EcrisConviction(
+        id=base.id,
+        convicting_country=base.convicting_country,
+        deciding_authority=base.deciding_authority,
+        decisions=(*base.decisions, removal),
+        file_number=base.file_number,
+        decision_date=base.decision_date,
+        final_date=base.final_date,
+        offences=base.offences,
+        sanctions=base.sanctions,
+        relationships=base.relationships,
+    )
+
+
 def attachment(*, push: bool, serial: int = 1) -> BinaryAttachment:
     return BinaryAttachment(
         id=f"LU-BA-{serial:09d}",
@@ -341,6 +364,13 @@ def notification(variant: str = "full", serial: int = 1) -> Notification:
                     ),
                 ),
             ),
+        )
+    if variant == "deletion":
+        return Notification(
+            metadata=meta(message_id),
+            person=person_full(),
+            conviction=_deletion_of(base),
+            updated_conviction=ConvictionReference(ecris_id=base.id),
         )
     if variant == "external-reference":
         return Notification(
@@ -611,6 +641,7 @@ def corpus() -> list[tuple[str, EcrisMessage]]:
         ("full", notification("full")),
         ("fingerprints", notification("fingerprints")),
         ("update", notification("update")),
+        ("deletion", notification("deletion")),
         ("external-reference", notification("external-reference")),
         ("bench-8kb", notification_8kb()),
         ("push", notification_push()),

@@ -84,3 +84,9 @@ def test_an_unknown_key_in_the_toml_file_is_refused(tmp_path: Path) -> None:
     config.write_text('db_ulr = "typo"\n', encoding="utf-8")
     with pytest.raises(SettingsError, match="unknown setting 'db_ulr'"):
         load_settings(environ={}, config_file=config)
+
+
+def test_the_notification_response_deadline_is_a_setting_in_working_days() -> None:
+    assert load_settings(environ={}).notification_response_working_days == 5
+    environ = {"ECRIS_GATEWAY_NOTIFICATION_RESPONSE_WORKING_DAYS": "10"}
+    assert load_settings(environ=environ).notification_response_working_days == 10
