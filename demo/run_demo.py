@@ -5,6 +5,7 @@ Each step runs the real ``ecris-gateway`` command, as an operator would, against
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -138,7 +139,7 @@ def main() -> None:
     say("An erased person's file afterwards:")
     say(gateway("register", "show", "1950010144444").stdout)
 
-    exchange_with_a_simulated_member_state()
+    exchange_with_simulated_member_states()
 
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
@@ -152,42 +153,104 @@ def inbox_rows() -> list[dict[str, object]]:
     return json.loads(gateway("inbox", "list", "--json").stdout)  # type: ignore[no-any-return]
 
 
-def exchange_with_a_simulated_member_state() -> None:
-    gateway_port, peer_port = free_port(), free_port()
+PEERS = ("FR", "IT", "PT")
+PEER_NAMES = {"FR": "France", "IT": "Italy", "PT": "Portugal"}
+
+
+def peer_db(state: str) -> str:
+    return f"sqlite:///{VAR / f'demo-peer-{state.lower()}.db'}"
+
+
+def all_answered() -> bool:
+    """Every message we sent is delivered and every message received processed."""
+    return all(r["state"] == "acknowledged" for r in outbox_rows() if r["type"] == "NotificationMessage") and all(
+        r["state"] in ("processed", "rejected", "duplicate") for r in inbox_rows())
+
+
+def notifications_of(person_id: str) -> None:
+    wait_for(all_answered, "the Member States' answers")
+    say(gateway("notifications", "list", "--person", person_id).stdout)
+
+
+def import_changed(name: str, person_id: str, **changes: object) -> None:
+    """Send the register's new version of one person, as the national register application would."""
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    person = next(p for p in document["persons"] if p["id"] == person_id)
+    person.update(changes)
+    document["persons"] = [person]
+    path = VAR / f"demo-{name}.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    say(gateway("register", "import", str(path)).stdout)
+
+
+def exchange_with_simulated_member_states() -> None:
+    gateway_port = free_port()
     gateway_url = f"http://127.0.0.1:{gateway_port}/ecris"
-    peer_url = f"http://127.0.0.1:{peer_port}/ecris"
+    peer_urls = {state: f"http://127.0.0.1:{free_port()}/ecris" for state in PEERS}
     config = VAR / "demo-gateway.toml"
-    config.write_text(f'public_url = "{gateway_url}"\n\n[peers.FR]\nurl = "{peer_url}"\ntimeout_seconds = 10\n',
-                      encoding="utf-8")
+    config.write_text(f'public_url = "{gateway_url}"\n' + "".join(
+        f'\n[peers.{state}]\nurl = "{url}"\ntimeout_seconds = 10\n' for state, url in peer_urls.items()),
+        encoding="utf-8")
     ENV["ECRIS_GATEWAY_CONFIG"] = str(config)
     peer_env = {**os.environ, "ECRIS_GATEWAY_NOW": DEMO_NOW}
     peer_env.pop("ECRIS_GATEWAY_CONFIG", None)
-    for leftover in VAR.glob("demo-peer-fr.db*"):
+    for leftover in VAR.glob("demo-peer-*"):
         leftover.unlink()
 
-    step("6. ECRIS: the French central authority (simulated) and our endpoint start")
-    say(f"Our ECRIS endpoint: {gateway_url} — simulated France: {peer_url} (real SOAP 1.2 over HTTP)")
-    with background(["peer", "--state", "FR", "--port", str(peer_port), "--gateway", gateway_url,
-                     "--db", f"sqlite:///{VAR / 'demo-peer-fr.db'}"], peer_env, VAR / "demo-peer-fr.log", peer_url), \
-         background(["serve", "--port", str(gateway_port), "--threads", "4"], ENV, VAR / "demo-gateway.log",
-                    gateway_url):
+    step("6. ECRIS: the central authorities of France, Italy and Portugal (simulated) and our endpoint start")
+    say(f"Our ECRIS endpoint: {gateway_url}; simulated Member States: "
+        + ", ".join(f"{PEER_NAMES[s]} {u}" for s, u in peer_urls.items()) + " (real SOAP 1.2 over HTTP)")
+    with contextlib.ExitStack() as running:
+        for state, url in peer_urls.items():
+            port = url.split(":")[2].split("/")[0]
+            running.enter_context(background(
+                ["peer", "--state", state, "--port", port, "--gateway", gateway_url, "--db", peer_db(state)],
+                peer_env, VAR / f"demo-peer-{state.lower()}.log", url))
+        running.enter_context(background(["serve", "--port", str(gateway_port), "--threads", "4"], ENV,
+                                         VAR / "demo-gateway.log", gateway_url))
         say(gateway("ping", "FR").stdout)
 
-        step("7. Art 12: a French national's Luxembourg conviction is notified to France")
-        say(gateway("notify", "1985031512345", "D-2024-0001").stdout)
-        wait_for(lambda: any(r["state"] == "acknowledged" for r in outbox_rows()), "France's acknowledgement")
-        for row in outbox_rows():
-            say(f"sent {row['type']} {row['message_id']} to {row['counterpart']}: {row['state']}")
-        for row in inbox_rows():
-            say(f"received {row['type']} {row['message_id']} from {row['counterpart']}: {row['state']}")
+        step("7. Art 12: the import itself notified the convictions of other Member States' nationals")
+        say("Nobody had to ask: the import of step 1 queued them; our endpoint has now delivered them.")
+        wait_for(all_answered, "the Member States' answers")
+        say(gateway("notifications", "list").stdout)
         answer = next(r for r in inbox_rows() if r["type"] == "NotificationResponseMessage")
         shown = gateway("inbox", "show", str(answer["message_id"])).stdout
         code = etree.fromstring(shown.encode()).findtext(f"{{{MESSAGES_NS}}}MessageData/*")
         row = load_project_tables().get(Table.NOTIFICATION_RESPONSE_TYPES, code or "")
-        say(f"France answered {code}: {row.label if row else 'a code not in our tables'}. The message as journalled:")
-        say(shown)
+        say(f"{answer['counterpart']} answered {answer['message_id']}: {code} ({row.label if row else '?'}).")
+        say("A clerk asking to send it again is told it is already done:")
+        say(gateway("notify", "1985031512345", "D-2024-0001").stdout)
 
-        step("8. A hostile message is refused with a SOAP fault, journalled, and changes nothing")
+        step("8. A pardon is inscribed: France gets an update under the same conviction ID")
+        import_changed("pardon", "1985031512345", decisions=[{
+            **json.loads(SAMPLE.read_text(encoding="utf-8"))["persons"][0]["decisions"][0],
+            "later_decisions": [{"type": "pardon", "date": "2026-10-01"}]}])
+        notifications_of("1985031512345")
+
+        step("9. The person dies: the inscriptions are erased (Art 3) and France gets a deletion (Art 12(2))")
+        import_changed("death", "1985031512345", death_date="2026-11-20")
+        say(gateway("register", "erase-due").stdout)
+        notifications_of("1985031512345")
+
+        step("10. Portugal notifies a conviction of a Luxembourger: inscribed, answered, on bulletin N°1")
+        subprocess.run([sys.executable, "-m", "adapters.cli", "peer-notify", "--db", peer_db("PT"), "--state", "PT",
+                        "--surname", "Schmit", "--forenames", "Paul", "--born", "1979-11-02",
+                        "--birth-place", "Luxembourg", "--national-number", "1979110254321"],
+                       cwd=ROOT, env=peer_env, check=True, capture_output=True)
+        wait_for(lambda: any(r["type"] == "NotificationMessage" and r["counterpart"] == "PT"
+                             and r["state"] == "processed" for r in inbox_rows()), "Portugal's notification")
+        wait_for(all_answered, "our answer to Portugal")
+        for row in inbox_rows():
+            if row["counterpart"] == "PT":
+                say(f"received {row['type']} {row['message_id']} from PT: {row['state']}")
+        for row in outbox_rows():
+            if row["counterpart"] == "PT":
+                say(f"answered with {row['type']} {row['message_id']}: {row['state']}")
+        say(gateway("bulletin", "1979110254321", "--number", "1").stdout)
+
+        step("11. A hostile message is refused with a SOAP fault, journalled, and changes nothing")
+        before = len(outbox_rows())
         hostile = (b'<?xml version="1.0"?><!DOCTYPE e [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                    b'<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>&x;'
                    b"</env:Body></env:Envelope>")
@@ -200,7 +263,7 @@ def exchange_with_a_simulated_member_state() -> None:
             code, reason = fault_reason(refused.read()) or ("?", "no SOAP fault in the answer")
             say(f"HTTP {refused.code}, SOAP fault {code}: {reason}")
         rejected = [r for r in inbox_rows() if r["state"] == "rejected"]
-        say(f"journalled as rejected: {len(rejected)} message(s); outbox unchanged: {len(outbox_rows())} message(s)")
+        say(f"journalled as rejected: {len(rejected)} message(s); outbox unchanged: {before} → {len(outbox_rows())}")
 
 
 if __name__ == "__main__":
