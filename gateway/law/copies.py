@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from functools import lru_cache
-
-import holidays
+from datetime import date
 
 from gateway.law.notification_duty import states_to_notify
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import Decision
 from gateway.model.person import LegalPerson, Person
+from gateway.working_days import LUXEMBOURG_WORKING_DAYS
 
 COPY_DEADLINE_WORKING_DAYS = 10
 
@@ -36,15 +34,4 @@ def copy_due_date(received: date) -> date:
     """Art 12(3), reading AMB-15 — the text sets no deadline; the answer is due 10 Luxembourg working days
     (Monday to Friday, public holidays of Luxembourg excluded) after the day the request was received, the
     clock of Art 16(1)."""
-    day, counted = received, 0
-    while counted < COPY_DEADLINE_WORKING_DAYS:
-        day += timedelta(days=1)
-        if day.weekday() < 5 and day not in _holidays(day.year):
-            counted += 1
-    return day
-
-
-@lru_cache(maxsize=32)
-def _holidays(year: int) -> holidays.HolidayBase:
-    # Private minimal helper: the lead unifies it with gateway/working_days.py (issue 8, outbound part).
-    return holidays.country_holidays("LU", years=year)
+    return LUXEMBOURG_WORKING_DAYS.add(received, COPY_DEADLINE_WORKING_DAYS)
