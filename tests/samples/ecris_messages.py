@@ -9,6 +9,7 @@ XSDs), the SOAP server tests and the benchmarks. All persons and cases are ficti
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -284,18 +285,7 @@ def _update_of(base: EcrisConviction) -> EcrisConviction:
         delete_from_register=YesNoUnknown.YES,
         remarks=ml("Réhabilitation de plein droit."),
     )
-    return EcrisConviction(
-        id=base.id,
-        convicting_country=base.convicting_country,
-        deciding_authority=base.deciding_authority,
-        decisions=(*base.decisions, later),
-        file_number=base.file_number,
-        decision_date=base.decision_date,
-        final_date=base.final_date,
-        offences=base.offences,
-        sanctions=base.sanctions,
-        relationships=base.relationships,
-    )
+    return dataclasses.replace(base, decisions=(*base.decisions, later))
 
 
 def _deletion_of(base: EcrisConviction) -> EcrisConviction:
@@ -307,18 +297,7 @@ def _deletion_of(base: EcrisConviction) -> EcrisConviction:
         delete_from_register=YesNoUnknown.YES,
         remarks=ml("Suppression du casier judiciaire : inscriptions effacées du casier (AMB-14)."),
     )
-    return EcrisConviction(
-        id=base.id,
-        convicting_country=base.convicting_country,
-        deciding_authority=base.deciding_authority,
-        decisions=(*base.decisions, removal),
-        file_number=base.file_number,
-        decision_date=base.decision_date,
-        final_date=base.final_date,
-        offences=base.offences,
-        sanctions=base.sanctions,
-        relationships=base.relationships,
-    )
+    return dataclasses.replace(base, decisions=(*base.decisions, removal))
 
 
 def attachment(*, push: bool, serial: int = 1) -> BinaryAttachment:
