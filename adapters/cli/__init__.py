@@ -77,3 +77,7 @@ main.add_command(_identifications.identifications)
 from adapters.cli import peer_notify as _peer_notify  # noqa: E402
 
 main.add_command(_peer_notify.peer_notify)
+
+from adapters.cli import requests as _requests  # noqa: E402
+
+main.add_command(_requests.requests)
