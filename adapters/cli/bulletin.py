@@ -1,4 +1,5 @@
-"""``ecris-gateway bulletin PERSON_ID --number N [--on YYYY-MM-DD] [--format text|json]``."""
+"""``ecris-gateway bulletin PERSON_ID --number N [--on YYYY-MM-DD] [--format text|json] [--for RECIPIENT_POINT
+[--consent]]``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from adapters.cli.context import Context, pass_context
 from adapters.cli.register import ISO_DATE
 from adapters.text.bulletin_fr import render_bulletin
 from gateway.clock import today
+from gateway.errors import InvalidRequest
 from gateway.law.bulletin_1 import Mentions
+from gateway.law.recipients import Recipient, recipient_at
 from gateway.services.bulletin import Bulletin, deliver_bulletin
 
 
@@ -62,6 +65,15 @@ def mentions_to_json(mentions: Mentions) -> dict[str, Any]:
     }
 
 
+def _recipient_point(_ctx: click.Context, param: click.Parameter, value: str | None) -> Recipient | None:
+    if value is None:
+        return None
+    try:
+        return recipient_at(value)
+    except InvalidRequest as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
 @click.command()
 @click.argument("person_id", metavar="PERSON_ID")
 @click.option("--number", "-n", required=True, type=click.IntRange(1, 5), help="Bulletin number, 1 to 5.")
@@ -75,18 +87,42 @@ def mentions_to_json(mentions: Mentions) -> dict[str, Any]:
     help="text: the bulletin as a clerk reads it; json: the decisions with their explanations.",
 )
 @click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
+@click.option(
+    "--for", "for_point", metavar="RECIPIENT_POINT", callback=_recipient_point,
+    help="The recipient, as the article and point of the law that names it (e.g. '8-3(2) 2)', "
+         "'8-2(2) 2) a)'): the bulletin is issued only if that point may receive it.",
+)
+@click.option(
+    "--consent", is_flag=True,
+    help="The person's written or electronic consent to direct delivery was collected (Art 8 last al.).",
+)
 @pass_context
 def bulletin(  # noqa: PLR0917
-    ctx: Context, person_id: str, number: int, on: date | None, output_format: str, as_json: bool
+    ctx: Context,
+    person_id: str,
+    number: int,
+    on: date | None,
+    output_format: str,
+    as_json: bool,
+    for_point: Recipient | None,
+    consent: bool,
 ) -> None:
     """Bulletin N°1 to N°5 of PERSON_ID (Arts 5, 7, 8-1 to 8-4): the decisions it shows and why.
 
     N°4 and N°5 do not exist for legal persons; asking them, or any bulletin of an unknown person,
-    is an error (exit status 2). An erased person's bulletin bears « néant » (Art 3)."""
+    is an error (exit status 2). An erased person's bulletin bears « néant » (Art 3). With --for, a
+    recipient the law does not let receive it is refused, naming the article (exit status 2)."""
     app = ctx.app
     day = on or today(app.clock)
     result, person = deliver_bulletin(
-        app.uow(), person_id=person_id, number=number, on=day, clock=app.clock, official=app.official
+        app.uow(),
+        person_id=person_id,
+        number=number,
+        on=day,
+        clock=app.clock,
+        official=app.official,
+        recipient=for_point,
+        consent=consent,
     )
     if as_json or output_format == "json":
         click.echo(json.dumps(bulletin_to_json(result), ensure_ascii=False, indent=2))

@@ -16,6 +16,7 @@ import enum
 from dataclasses import dataclass
 
 from gateway.errors import InvalidRequest
+from gateway.law.ruling import Ruling
 
 
 class Purpose(enum.StrEnum):
@@ -381,3 +382,40 @@ def foreign_consent_required(bulletin: int, foreign_point: str, equivalent_point
 def may_receive(row: Recipient, *, legal_person: bool) -> bool:
     """Whether the point may concern a natural person, or a legal person."""
     return row.legal_persons if legal_person else row.natural_persons
+
+
+def recipient_at(reference: str) -> Recipient:
+    """The row cited as ``reference``, its article and point as the table writes them (``"8-3(2) 2)"``,
+    ``"8-2(2) 2) a)"``, ``"6 1)"``); spaces are not significant. InvalidRequest for no such point."""
+    wanted = "".join(reference.split())
+    for row in RECIPIENTS:
+        if "".join(row.article.split()) == wanted:
+            return row
+    raise InvalidRequest(f"no recipient point {reference!r} in Arts 6, 8, 8-1(3), 8-2(2), 8-3(2) (e.g. '8-1(3) 1)')")
+
+
+def delivery_allowed(row: Recipient, *, bulletin: int, legal_person: bool, consent: bool) -> Ruling:
+    """Arts 6, 8, 8-1(3), 8-2(2), 8-3(2) and R-CONSENT (Art 8 last al., repeated in 8-1(3), 8-2(2),
+    8-3(2)) — whether bulletin N°``bulletin`` may be delivered to the recipient of point ``row``: the point
+    must deliver that bulletin, concern this kind of person (``may_receive``) and, where it says so, the
+    person's written or electronic consent must have been collected (``consent``). A foreign central
+    authority's point depends on the purpose its request is equivalent to: it is decided with that
+    purpose (Art 15, ``request_routing.py``), not here. Art 9: a bulletin asked in breach of these
+    conditions is refused whole."""
+    if row.bulletin != bulletin:
+        return Ruling(False, f"ce point délivre le bulletin N°{row.bulletin}, non le N°{bulletin}", row.article)
+    if row.foreign_central_authority:
+        return Ruling(
+            False,
+            "la demande d'une autorité centrale d'un État membre se décide selon sa finalité (art. 15)",
+            row.article,
+        )
+    if not may_receive(row, legal_person=legal_person):
+        kind = "une personne morale" if legal_person else "une personne physique"
+        return Ruling(False, f"ce point ne vise pas {kind}", row.article)
+    if row.consent is Consent.REQUIRED and not consent:
+        return Ruling(
+            False, "consentement écrit ou électronique de la personne requis et non recueilli", row.article
+        )
+    given = " avec le consentement de la personne" if row.consent is Consent.REQUIRED else ""
+    return Ruling(True, f"destinataire prévu par la loi{given}", row.article)

@@ -12,6 +12,7 @@ from gateway.law.bulletin_1 import Mentions, mentions
 from gateway.law.bulletin_common import Context
 from gateway.law.bulletins import BULLETIN_NUMBERS, DecisionRule, rule_for
 from gateway.law.empty_bulletin import erased, erased_person
+from gateway.law.recipients import Recipient, delivery_allowed
 from gateway.law.register import ErasureDue, erasure_due
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import Decision
@@ -125,12 +126,47 @@ def issue_bulletin(
 
 
 def deliver_bulletin(
-    uow: UnitOfWork, *, person_id: str, number: int, on: date, clock: Clock, official: str
+    uow: UnitOfWork,
+    *,
+    person_id: str,
+    number: int,
+    on: date,
+    clock: Clock,
+    official: str,
+    recipient: Recipient | None = None,
+    consent: bool = False,
 ) -> tuple[Bulletin, Person | None]:
     """Issue a bulletin and journal the consultation (Art 3-1; law of 1 August 2018, art 24:
-    consultation and disclosure are logged with who, when and what — not the bulletin's content)."""
+    consultation and disclosure are logged with who, when and what — not the bulletin's content).
+
+    Given the ``recipient`` point it is for, the bulletin is issued only when the law lets that
+    recipient receive it (``delivery_allowed``, with the person's ``consent`` as collected); a refusal
+    is journalled and raised as InvalidRequest naming the article (Art 9, R-SANCTION)."""
     with uow:
         bulletin, person = issue_bulletin(uow.persons, person_id, number, on)
+        ruling = None
+        if recipient is not None:
+            ruling = delivery_allowed(
+                recipient, bulletin=number, legal_person=isinstance(person, LegalPerson), consent=consent
+            )
+        details = {"nil": str(bulletin.nil).lower()}
+        if ruling is not None:
+            details["for"] = ruling.article
+        if ruling is not None and not ruling.included:
+            uow.journal.append(
+                JournalEntry(
+                    at=clock.now(),
+                    official=official,
+                    action="bulletin.refuse",
+                    subject=person_id,
+                    reason=f"bulletin N°{number} for {ruling.article} refused: {ruling.reason}",
+                    details={"for": ruling.article},
+                )
+            )
+            uow.commit()
+            raise InvalidRequest(
+                f"bulletin N°{number} refusé au destinataire de l'art. {ruling.article} : {ruling.reason}"
+            )
         uow.journal.append(
             JournalEntry(
                 at=clock.now(),
@@ -138,7 +174,7 @@ def deliver_bulletin(
                 action="bulletin.issue",
                 subject=person_id,
                 reason=f"bulletin N°{number} as of {on.isoformat()}",
-                details={"nil": str(bulletin.nil).lower()},
+                details=details,
             )
         )
         uow.commit()
