@@ -23,6 +23,7 @@ from gateway.law.recipients import (
 from gateway.law.request_purposes import RequestPurpose
 from gateway.law.request_scope import RequestSubject, foreign_subject, request_in_scope
 from gateway.law.ruling import Ruling
+from gateway.model.conviction import Decision
 from gateway.working_days import LUXEMBOURG_WORKING_DAYS
 
 ANSWER_WORKING_DAYS = 10
@@ -128,6 +129,20 @@ def route_request(subject: RequestSubject, purpose: RequestPurpose, consent: Giv
         Outcome.ANSWER,
         purpose.bulletin,
         Ruling(True, f"{purpose.label} : {what}{given} ; {scope.reason}", row.article),
+    )
+
+
+def sent_in_answer(decision: Decision, purpose: RequestPurpose) -> Ruling:
+    """FD 2009/315 Art 7(2) (Art 15(2)) — a conviction another Member State notified with the restriction
+    that it be passed on for criminal proceedings only is left out of an answer for any other purpose;
+    the answer names that State instead, which the requesting authority may ask."""
+    if decision.transmission_restriction is None or purpose.bulletin == 1:
+        return Ruling(True, "décision transmissible", "15")
+    state = decision.origin_state or decision.court_country
+    return Ruling(
+        False,
+        f"décision de {state} transmise pour les seules procédures pénales : s'adresser à {state}",
+        "15(2), DC 2009/315 art. 7(2)",
     )
 
 

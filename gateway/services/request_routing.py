@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from gateway.law.empty_bulletin import erased_person
 from gateway.law.request_purposes import RequestPurpose
-from gateway.law.request_routing import GivenConsent, Outcome, answer_due_date, route_request
+from gateway.law.request_routing import GivenConsent, Outcome, answer_due_date, route_request, sent_in_answer
 from gateway.law.request_scope import subject_of, unheld_subject
 from gateway.ports import PersonRepository
 from gateway.services.bulletin import compute_bulletin
@@ -44,14 +45,26 @@ def decide_request_route(
     route = route_request(subject, purpose, consent)
     due = answer_due_date(on)
     ruling = route.ruling
-    if route.outcome is Outcome.ANSWER and route.bulletin is not None:
-        nil = person is None or compute_bulletin(person, route.bulletin, on).nil
-        if nil:
-            return RoutingDecision(
-                Outcome.NO_INFORMATION,
-                route.bulletin,
-                f"{ruling.article}, {NIL_ARTICLE}",
-                f"{ruling.reason} ; néant",
-                due,
-            )
+    if route.outcome is not Outcome.ANSWER or route.bulletin is None:
+        return RoutingDecision(route.outcome, route.bulletin, ruling.article, ruling.reason, due)
+    if person is None:
+        tombstone = persons.tombstone(person_id)
+        why = "" if tombstone is None else f" ({erased_person(tombstone.erased_on, tombstone.reason).reason})"
+        return _nothing(route.bulletin, ruling.article, f"{ruling.reason} ; néant{why}", due)
+    bulletin = compute_bulletin(person, route.bulletin, on)
+    if bulletin.nil:
+        why = "" if bulletin.erasure is None else f" ({bulletin.erasure.reason})"
+        return _nothing(route.bulletin, ruling.article, f"{ruling.reason} ; néant{why}", due)
+    shown = [d for d in person.decisions if d.id in bulletin.decisions]
+    withheld = [r for r in (sent_in_answer(d, purpose) for d in shown) if not r.included]
+    if len(withheld) == len(shown):
+        reasons = " ; ".join(dict.fromkeys(r.reason for r in withheld))
+        return RoutingDecision(
+            Outcome.NO_INFORMATION, route.bulletin, withheld[0].article, f"{ruling.reason} ; {reasons}", due
+        )
     return RoutingDecision(route.outcome, route.bulletin, ruling.article, ruling.reason, due)
+
+
+def _nothing(bulletin: int, article: str, reason: str, due: date) -> RoutingDecision:
+    """Art 8-4 — the bulletin bears « néant »: the answer carries no conviction."""
+    return RoutingDecision(Outcome.NO_INFORMATION, bulletin, f"{article}, {NIL_ARTICLE}", reason, due)

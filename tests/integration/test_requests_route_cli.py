@@ -29,6 +29,10 @@ def run(store_url: str, tmp_path: Path) -> Any:
         natural_person("TCN1", nationalities=["MA"]),
         legal_person("B1", decision("D1", penalties=[{"type": "fine", "amount_eur": "30000", "nature": "correctionnelle"}])),
         legal_person("BE1", governing_law="BE", seat={"city": "Bruxelles", "country": "BE"}),
+        natural_person("DE1", decision("D1", court="Amtsgericht Trier", court_country="DE", origin="ecris:DE",
+                                       transmission_restriction="criminal_proceedings_only",
+                                       penalties=[{"type": "imprisonment", "months": 30}])),
+        natural_person("DEAD", death_date="2026-10-01"),
     )
     imported = invoke("register", "import", str(write(tmp_path / "register.json", document)))
     assert imported.exit_code == 0, imported.output
@@ -71,6 +75,11 @@ CASES = [
     ("sovereignty-consent", "LU2", "public_employment_post_linked_to_national_sovereignty", "yes", (),
      "answer", 2, "8 4)"),
     ("other", "LU1", "other", "yes", (), "refuse", None, "15(2)"),
+    ("restricted-foreign-for-criminal-proceedings", "DE1", "criminal_proceedings", "unknown", (), "answer", 1,
+     "6 3)"),
+    ("restricted-foreign-for-another-purpose", "DE1", "own_record_request_of_person", "unknown", (),
+     "answer_no_information", 3, "15(2), DC 2009/315 art. 7(2)"),
+    ("deceased", "DEAD", "criminal_proceedings", "unknown", (), "answer_no_information", 1, "6 3), 8-4"),
     ("unknown-luxembourger", "NOBODY", "criminal_proceedings", "unknown", (), "answer_no_information", 1,
      "6 3), 8-4"),
     ("unknown-luxembourger-no-consent", "NOBODY", "driving_licence", "no", (), "refuse", None, "8-2(2) 2) a)"),
@@ -98,6 +107,20 @@ def test_requests_route_reads_the_register_and_routes_by_art_15(  # noqa: PLR091
 ) -> None:
     data = route(run, "--from", "DE", "--purpose", purpose, "--person", person, "--consent", consent, *extra)
     assert (data["action"], data["bulletin"], data["article"]) == (action, bulletin, article)
+
+
+def test_an_answer_without_the_restricted_foreign_decisions_names_their_state(run: Any) -> None:
+    data = route(run, "--from", "FR", "--purpose", "own_record_request_of_person", "--person", "DE1")
+    assert data["reason"].endswith("décision de DE transmise pour les seules procédures pénales : s'adresser à DE")
+
+
+@pytest.mark.parametrize("erase", [False, True], ids=["died", "erased"])
+def test_a_dead_persons_answer_bears_neant_and_says_why(run: Any, erase: bool) -> None:
+    if erase:
+        assert run("register", "erase-due").exit_code == 0
+    data = route(run, "--from", "FR", "--purpose", "criminal_proceedings", "--person", "DEAD")
+    assert (data["action"], data["bulletin"]) == ("answer_no_information", 1)
+    assert "néant" in data["reason"] and "01/10/2026" in data["reason"]
 
 
 def test_route_due_date_counts_ten_luxembourg_working_days_from_on(run: Any) -> None:

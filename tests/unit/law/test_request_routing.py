@@ -11,7 +11,7 @@ import pytest
 from adapters.files.reference_tables import load_project_tables
 from gateway.law.recipients import ForeignSubject, RecipientKind, recipient
 from gateway.law.request_purposes import REQUEST_PURPOSES, purpose_named
-from gateway.law.request_routing import GivenConsent, Outcome, answer_due_date, route_request
+from gateway.law.request_routing import GivenConsent, Outcome, answer_due_date, route_request, sent_in_answer
 from gateway.law.request_scope import (
     RequestSubject,
     foreign_subject,
@@ -19,6 +19,7 @@ from gateway.law.request_scope import (
     subject_of,
     unheld_subject,
 )
+from gateway.model.conviction import Decision, TransmissionRestriction
 from gateway.model.reference_tables import TABLE_PATTERNS, Table
 
 from .factories import decision, legal, natural, prison
@@ -203,6 +204,33 @@ def test_a_denial_for_consent_says_why_in_french(consent: GivenConsent, words: s
 def test_an_answer_says_what_is_sent_and_to_whom_it_may_be() -> None:
     route = route_request(OTHER_EU, purpose_named("criminal_proceedings"), UNKNOWN)
     assert route.ruling.reason == "procédure pénale : informations du bulletin N°1 ; ressortissant d'un État membre (FR)"
+
+
+# --- FD 2009/315 Art 7(2): foreign decisions restricted to criminal proceedings -----------------------
+
+RESTRICTED = replace(
+    decision(prison(30)), court_country="DE", origin="ecris:DE",
+    transmission_restriction=TransmissionRestriction.CRIMINAL_PROCEEDINGS_ONLY,
+)
+
+
+@pytest.mark.parametrize(
+    ("conviction", "purpose", "sent"),
+    [
+        (RESTRICTED, "criminal_proceedings", True),
+        (RESTRICTED, "own_record_request_of_person", False),
+        (RESTRICTED, "employment_contact_with_minors", False),
+        (replace(RESTRICTED, transmission_restriction=None), "own_record_request_of_person", True),
+        (decision(prison(30)), "own_record_request_of_person", True),
+    ],
+    ids=["restricted-criminal-proceedings", "restricted-own-record", "restricted-minors",
+         "foreign-unrestricted", "luxembourg"],
+)
+def test_sent_in_answer_fd_art_7_2(conviction: Decision, purpose: str, sent: bool) -> None:
+    ruling = sent_in_answer(conviction, purpose_named(purpose))
+    assert ruling.included is sent
+    if not sent:
+        assert ruling.reason.endswith("s'adresser à DE")
 
 
 # --- Art 16(1): ten Luxembourg working days ---------------------------------------------------------
