@@ -46,6 +46,14 @@ def routing_line(decision: RoutingDecision) -> str:
     )
 
 
+def _nationalities(_ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    codes = tuple(v.strip().upper() for v in value)
+    for code in codes:
+        if len(code) != 2 or not code.isascii() or not code.isalpha():
+            raise click.BadParameter(f"{code!r} is not a two-letter country code (e.g. LU, FR, MA)", param=param)
+    return codes
+
+
 @click.group()
 def requests() -> None:
     """Requests of other Member States' central authorities about persons of the register (Arts 15, 16)."""
@@ -67,7 +75,7 @@ def requests() -> None:
     show_default=True, help="The person's consent as the request states it.",
 )
 @click.option(
-    "--nationality", "nationalities", multiple=True, metavar="CC",
+    "--nationality", "nationalities", multiple=True, metavar="CC", callback=_nationalities,
     help="For a person the register does not hold: a nationality the request gives (repeatable; default LU).",
 )
 @click.option("--on", "on", type=ISO_DATE, help="The day the request is received (default: today).")
@@ -95,7 +103,7 @@ def requests_route(  # noqa: PLR0917
             purpose=purpose_named(purpose),
             consent=GivenConsent(consent),
             on=received,
-            nationalities=tuple(n.upper() for n in nationalities) or (LUXEMBOURG,),
+            nationalities=nationalities or (LUXEMBOURG,),
         )
     del requester  # any Member State's central authority is served alike (Art 15)
     if as_json:

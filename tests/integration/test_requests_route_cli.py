@@ -151,8 +151,9 @@ def test_route_sends_nothing_and_journals_nothing(run: Any) -> None:
         ["--from", "FR", "--purpose", "tourism", "--person", "LU1"],
         ["--from", "FR", "--purpose", "criminal_proceedings", "--person", "LU1", "--consent", "maybe"],
         ["--from", "FR", "--purpose", "criminal_proceedings", "--person", "LU1", "--on", "23/11/2026"],
+        ["--from", "FR", "--purpose", "criminal_proceedings", "--person", "X", "--nationality", "French"],
     ],
-    ids=["from-luxembourg", "from-a-third-country", "unknown-purpose", "bad-consent", "bad-date"],
+    ids=["from-luxembourg", "from-a-third-country", "unknown-purpose", "bad-consent", "bad-date", "bad-nationality"],
 )
 def test_bad_input_is_one_line_exit_2(run: Any, args: list[str]) -> None:
     result = run("requests", "route", *args)
