@@ -26,27 +26,23 @@ FRENCH = Locale.parse("fr")
 
 def moment(option: str, text: str) -> Moment:
     """``YYYY-MM-DD``, or an ISO 8601 instant with its offset (``2026-03-26T23:30:00Z``)."""
-    if "T" not in text.upper():
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    else:
-        try:
-            instant = datetime.fromisoformat(text)
-        except ValueError:
-            pass
-        else:
-            if instant.utcoffset() is not None:
-                return instant
-            raise GatewayError(
-                f"{option} {text!r} : un instant s'écrit avec son décalage horaire, p. ex. 2026-03-26T23:30:00Z "
-                "ou 2026-03-27T00:30:00+01:00"
-            )
-    raise GatewayError(
-        f"{option} {text!r} : une date s'écrit AAAA-MM-JJ, un instant AAAA-MM-JJTHH:MM:SS avec son décalage "
-        "(Z ou +01:00)"
-    )
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise GatewayError(
+            f"{option} {text!r} : une date s'écrit AAAA-MM-JJ, un instant AAAA-MM-JJTHH:MM:SS avec son décalage "
+            "(Z ou +01:00)"
+        ) from None
+    if instant.utcoffset() is None:
+        raise GatewayError(
+            f"{option} {text!r} : un instant s'écrit avec son décalage horaire, p. ex. 2026-03-26T23:30:00Z "
+            "ou 2026-03-27T00:30:00+01:00"
+        )
+    return instant
 
 
 def working_days_count(text: str) -> int:

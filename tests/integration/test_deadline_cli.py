@@ -24,6 +24,7 @@ def deadline(*args: str) -> Result:
     (["--received", "2026-03-26T23:30:00Z"], "2026-04-13"),  # Friday 27 March in Luxembourg
     (["--received", "2026-03-26T22:59:59Z"], "2026-04-10"),  # still Thursday 26 in Luxembourg
     (["--received", "2026-03-27T00:30:00+01:00"], "2026-04-13"),
+    (["--received", "2026-03-26 23:30:00+00:00"], "2026-04-13"),
     (["--received", "2026-03-26", "--restarted-on", "2026-04-01T22:30:00Z"], "2026-04-17"),
     (["--received", "2026-07-10", "--country", "FR"], "2026-07-27"),  # Bastille Day
     (["--received", "2026-07-10", "--country", "fr"], "2026-07-27"),
