@@ -52,7 +52,7 @@ class App:
 
     @cached_property
     def messaging(self) -> Messaging:
-        return Messaging(self.settings, self.clock)
+        return Messaging(self.settings, self.clock, rates=self.euro_rates)
 
 
 def bootstrap(settings: Settings, *, may_create_store: bool = True) -> App:

@@ -78,6 +78,10 @@ from adapters.cli import peer_notify as _peer_notify  # noqa: E402
 
 main.add_command(_peer_notify.peer_notify)
 
+from adapters.cli import deadline as _deadline  # noqa: E402  (needs no store)
+
+main.add_command(_deadline.deadline)
+
 from adapters.cli import requests as _requests  # noqa: E402
 
 main.add_command(_requests.requests)

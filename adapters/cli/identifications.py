@@ -85,7 +85,7 @@ def identifications_resolve(ctx: Context, identification_id: int, person_id: str
         try:
             receipt = resolve_identification(uow, identification_id, message, person_id=person_id,
                                              member_state=app.settings.member_state, clock=app.clock,
-                                             official=app.official)
+                                             official=app.official, rates=app.euro_rates)
         except NotificationRefused as refused:
             raise InvalidRequest(f"la notification ne peut pas être inscrite : {refused}") from refused
         uow.commit()

@@ -26,7 +26,7 @@ from adapters.xml.schemas import EcrisSchemas
 from gateway.clock import Clock
 from gateway.model.exchange import EcrisMessage, IsAlive, MessageId, MessageMetadata, MessageType
 from gateway.model.reference_tables import ReferenceTables
-from gateway.ports import InboxState
+from gateway.ports import EuroRates, InboxState
 from gateway.services.inbound import DEFAULT_HANDLERS, Handler, InboundService
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 class Messaging:
     settings: Settings
     clock: Clock
+    rates: EuroRates | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
@@ -73,7 +74,7 @@ class Messaging:
         return PeerDirectory(self.settings.peers)
 
     def inbound_service(self, handlers: Mapping[str, Handler] | None = None) -> InboundService:
-        return InboundService(member_state=self.settings.member_state, clock=self.clock,
+        return InboundService(member_state=self.settings.member_state, clock=self.clock, rates=self.rates,
                               official=self.settings.official,
                               handlers=dict(DEFAULT_HANDLERS if handlers is None else handlers))
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from gateway.law.deadlines import answer_due_date
 from gateway.law.notification_duty import states_to_notify
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import Decision
 from gateway.model.person import LegalPerson, Person
-from gateway.working_days import LUXEMBOURG_WORKING_DAYS
-
-COPY_DEADLINE_WORKING_DAYS = 10
 
 
 def copy_request_admissible(person: Person, requester: str) -> Ruling:
@@ -31,7 +29,6 @@ def convictions_to_copy(person: Person, requester: str, *, on: date) -> tuple[De
 
 
 def copy_due_date(received: date) -> date:
-    """Art 12(3), reading AMB-15 — the text sets no deadline; the answer is due 10 Luxembourg working days
-    (Monday to Friday, public holidays of Luxembourg excluded) after the day the request was received, the
-    clock of Art 16(1)."""
-    return LUXEMBOURG_WORKING_DAYS.add(received, COPY_DEADLINE_WORKING_DAYS)
+    """Art 12(3), reading AMB-15 — the text sets no deadline; the copy is due when Art 16(1) would have a
+    request answered: 10 Luxembourg working days after the day it was received (``answer_due_date``)."""
+    return answer_due_date(received)

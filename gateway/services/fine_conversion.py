@@ -35,14 +35,16 @@ def _converted(penalty: Penalty, decision: Decision, rates: EuroRates) -> Penalt
     return fine_in_euros(penalty, decision, rates) if isinstance(penalty, Fine) else penalty
 
 
+def decision_in_euros(decision: Decision, rates: EuroRates) -> Decision:
+    """The decision with every fine in euros where a rate allows (``fine_in_euros``)."""
+    if not any(isinstance(p, Fine) and p.amount_eur is None for p in decision.penalties):
+        return decision
+    return replace(decision, penalties=tuple(_converted(p, decision, rates) for p in decision.penalties))
+
+
 def with_fines_in_euros(person: Person, rates: EuroRates) -> Person:
     """The person with every fine of every decision in euros where a rate allows (``fine_in_euros``)."""
-    decisions = tuple(
-        replace(d, penalties=tuple(_converted(p, d, rates) for p in d.penalties))
-        if any(isinstance(p, Fine) and p.amount_eur is None for p in d.penalties)
-        else d
-        for d in person.decisions
-    )
+    decisions = tuple(decision_in_euros(d, rates) for d in person.decisions)
     return person if decisions == person.decisions else replace(person, decisions=decisions)
 
 

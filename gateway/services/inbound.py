@@ -35,7 +35,7 @@ from gateway.model.exchange import (
     RequestPush,
 )
 from gateway.model.reference_tables import FunctionalErrorCode
-from gateway.ports import InboxState, JournalEntry, MessagingUnitOfWork
+from gateway.ports import EuroRates, InboxState, JournalEntry, MessagingUnitOfWork
 from gateway.services import notification_tracking
 from gateway.services.ecris_mapping import country_code
 from gateway.services.incoming_copy_request import answer_copy_request
@@ -91,6 +91,7 @@ class HandlerContext:
     member_state: str
     clock: Clock
     official: str
+    rates: EuroRates | None = None
 
 
 Handler = Callable[[MessagingUnitOfWork, EcrisMessage, HandlerContext], MessageId | None]
@@ -130,7 +131,8 @@ def answer_notification(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: Ha
     try:
         receipt = receive_notification(uow, message, national=is_national_of(message.person.nationalities,
                                                                              ctx.member_state),
-                                       member_state=ctx.member_state, clock=ctx.clock, official=ctx.official)
+                                       member_state=ctx.member_state, clock=ctx.clock, official=ctx.official,
+                                       rates=ctx.rates)
     except NotificationRefused as refused:
         raise Rejection([MessageProblem(refused.code, str(refused))]) from refused
     return receipt.reply_id
@@ -166,6 +168,7 @@ class InboundService:
     clock: Clock
     official: str = "system"
     handlers: Mapping[str, Handler] = field(default_factory=lambda: dict(DEFAULT_HANDLERS))
+    rates: EuroRates | None = None
 
     def handle(self, uow: MessagingUnitOfWork, received: ReceivedMessage) -> Outcome:
         """Act on ``received`` inside ``uow`` (the caller commits) and record its new inbox state.
@@ -216,7 +219,7 @@ class InboundService:
             log.warning("ALERT %s reports notification problem %s on %s", message.metadata.sender,
                         message.response_type, response_to)
         handler = self.handlers.get(received.element_name, record_only)
-        reply = handler(uow, message, HandlerContext(self.member_state, self.clock, self.official))
+        reply = handler(uow, message, HandlerContext(self.member_state, self.clock, self.official, self.rates))
         note = None
         if received.flags:
             note = ("flagged for a clerk: " + "; ".join(received.flags))[:2000]

@@ -45,6 +45,7 @@ from gateway.model.exchange import (
 from gateway.model.person import NaturalPerson, Person
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import (
+    EuroRates,
     InboxState,
     JournalEntry,
     MessagingUnitOfWork,
@@ -60,6 +61,7 @@ from gateway.services.ecris_mapping.foreign import (
     identity_claim_of,
     person_of,
 )
+from gateway.services.fine_conversion import decision_in_euros
 from gateway.services.outbox import reply_metadata
 
 log = logging.getLogger("ecris.notifications.in")
@@ -99,22 +101,25 @@ def _answer(uow: MessagingUnitOfWork, message: AnyNotification, *, key: str, mem
     return metadata.message_id
 
 
-def _foreign(message: AnyNotification) -> ForeignDecision:
+def _foreign(message: AnyNotification, rates: EuroRates | None) -> ForeignDecision:
+    """The notified conviction as a register decision, its fines in euros at the ECB rate of the decision
+    date where ``rates`` has one (AMB-29, as at import)."""
     try:
-        return foreign_decision_of(message.conviction, sender=message.metadata.sender)
+        foreign = foreign_decision_of(message.conviction, sender=message.metadata.sender)
     except EcrisMappingError as error:
         raise NotificationRefused(FunctionalErrorCode.INVALID_CONTENT.value, str(error)) from error
+    return foreign if rates is None else replace(foreign, decision=decision_in_euros(foreign.decision, rates))
 
 
 def receive_notification(uow: MessagingUnitOfWork, message: AnyNotification, *, national: bool,
-                         member_state: str, clock: Clock, official: str) -> Receipt:
+                         member_state: str, clock: Clock, official: str, rates: EuroRates | None = None) -> Receipt:
     """Apply a notification (inside ``uow``; the caller commits). ``national``: whether the message says the
     person holds ``member_state``'s nationality — if not, it is answered "not a national" (NRT) and nothing
     is inscribed. Raises ``NotificationRefused`` for what cannot be inscribed."""
     if not national:
         reply = _answer(uow, message, key="not_a_national", member_state=member_state, clock=clock)
         return Receipt(reply, "not_national")
-    foreign = _foreign(message)
+    foreign = _foreign(message, rates)
     held = uow.persons.find_decision_by_conviction_id(message.conviction.id)
     if held is not None:
         person = uow.persons.get(held[0])
@@ -176,7 +181,7 @@ def _queue(uow: MessagingUnitOfWork, message: AnyNotification, found: Identifica
 
 
 def resolve_identification(uow: MessagingUnitOfWork, identification_id: int, message: AnyNotification, *,
-                           person_id: str | None, member_state: str, clock: Clock, official: str) -> Receipt:
+                           person_id: str | None, member_state: str, clock: Clock, official: str, rates: EuroRates | None = None) -> Receipt:
     """A clerk's answer to a waiting identification: inscribe ``message`` on ``person_id`` (or, with None, on
     a person created from the notification), answer it, close the queue entry (the caller commits).
 
@@ -192,7 +197,7 @@ def resolve_identification(uow: MessagingUnitOfWork, identification_id: int, mes
     earlier = _waiting(uow, message)
     if earlier is not None and earlier.id != identification_id:
         raise InvalidRequest(f"résolvez d'abord l'identification n° {earlier.id} (même condamnation, reçue avant)")
-    foreign = _foreign(message)
+    foreign = _foreign(message, rates)
     held = uow.persons.find_decision_by_conviction_id(message.conviction.id)
     if held is not None and person_id is not None and held[0] != person_id:
         raise InvalidRequest(f"la condamnation {message.conviction.id} est inscrite sur la personne {held[0]}")

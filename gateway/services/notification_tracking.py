@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from gateway.clock import legal_date
 from gateway.law.wording import day
 from gateway.model.exchange import (
     EcrisMessage,
@@ -26,7 +25,7 @@ from gateway.model.exchange import (
     NotificationResponsePush,
 )
 from gateway.ports import MessagingUnitOfWork, OutboxState, SentNotification
-from gateway.working_days import WorkingDays
+from gateway.working_days import LUXEMBOURG_WORKING_DAYS, WorkingDays
 
 if TYPE_CHECKING:
     from gateway.services.inbound import HandlerContext
@@ -86,13 +85,12 @@ def state_of(
     if notification.outbox_state is OutboxState.FAILED:
         return TrackedNotification(notification, NotificationState.FAILED, "l'envoi a échoué (`outbox list`)")
     if notification.sent_at is None and notification.outbox_state in (None, OutboxState.QUEUED):
-        send_by = calendar.add(legal_date(notification.queued_at), UNSENT_WORKING_DAYS)
+        send_by = calendar.after(notification.queued_at, UNSENT_WORKING_DAYS)
         if on > send_by:
             return TrackedNotification(notification, NotificationState.QUEUED,
                                        f"toujours pas envoyée le {day(send_by)}", overdue=True)
         return TrackedNotification(notification, NotificationState.QUEUED)
-    sent_on = legal_date(notification.sent_at or notification.queued_at)
-    due = calendar.add(sent_on, working_days)
+    due = calendar.after(notification.sent_at or notification.queued_at, working_days)
     if on > due:
         return TrackedNotification(
             notification, NotificationState.UNANSWERED,
@@ -112,7 +110,7 @@ def tracked_notifications(
 ) -> list[TrackedNotification]:
     """Every notification sent (about ``person_id``), oldest first, with its state on ``on``;
     ``open_only``: those not yet acknowledged."""
-    calendar = calendar or WorkingDays()
+    calendar = calendar or LUXEMBOURG_WORKING_DAYS
     with uow:
         sent = uow.notifications.list(person_id=person_id)
     tracked = [state_of(n, on=on, calendar=calendar, working_days=working_days) for n in sent]

@@ -26,6 +26,8 @@ ENV = {"ECRIS_GATEWAY_NOW": "2026-11-23T10:00:00+01:00", "ECRIS_GATEWAY_OFFICIAL
 UNREACHABLE = "postgresql://nobody@127.0.0.1:9/none"  # port 9 (discard): nothing listens, refused at once
 # The commands that put data in and so may create the store; every other one only works on an existing store.
 MAY_CREATE_A_STORE = {("register", "import"), ("serve",), ("peer",), ("ping",)}
+# The commands that need no store at all (a calculation), with arguments they accept: they run whatever --db says.
+NEEDS_NO_STORE = {("deadline",): ["--received", "2026-03-26"]}
 GLOBAL_OPTION_NAMES = {"--db", "--official", "--config"}
 
 
@@ -103,8 +105,8 @@ def test_every_command_fails_in_one_readable_line_without_a_traceback(
 
 @pytest.mark.parametrize(
     ("path", "command"),
-    [(p, c) for p, c in COMMANDS if p not in MAY_CREATE_A_STORE],
-    ids=[" ".join(p) for p, _ in COMMANDS if p not in MAY_CREATE_A_STORE],
+    [(p, c) for p, c in COMMANDS if p not in MAY_CREATE_A_STORE | NEEDS_NO_STORE.keys()],
+    ids=[" ".join(p) for p, _ in COMMANDS if p not in MAY_CREATE_A_STORE | NEEDS_NO_STORE.keys()],
 )
 def test_a_command_that_only_reads_never_creates_a_store(
     path: tuple[str, ...], command: click.Command, tmp_path: Path
@@ -114,6 +116,18 @@ def test_a_command_that_only_reads_never_creates_a_store(
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith(f"error: there is no store at sqlite:///{absent}/x.db"), result.stderr
     assert "register import FILE" in result.stderr
+    assert not (tmp_path / "wrong").exists()
+
+
+@pytest.mark.parametrize("path", sorted(NEEDS_NO_STORE), ids=" ".join)
+@pytest.mark.parametrize("where", ["absent", "unreachable"])
+def test_a_command_that_needs_no_store_runs_without_one_and_creates_none(
+    path: tuple[str, ...], where: str, tmp_path: Path
+) -> None:
+    db = {"absent": f"sqlite:///{tmp_path}/wrong/dir/x.db", "unreachable": UNREACHABLE}[where]
+    result = invoke([*path, *NEEDS_NO_STORE[path], "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
     assert not (tmp_path / "wrong").exists()
 
 

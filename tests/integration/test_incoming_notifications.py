@@ -22,6 +22,7 @@ from gateway.model.conviction import (
     TransmissionRestriction,
 )
 from gateway.model.exchange import (
+    Amount,
     ConvictionDecision,
     EcrisConviction,
     MessageId,
@@ -295,3 +296,26 @@ def test_an_update_of_a_conviction_waiting_for_a_clerk_waits_behind_it_and_appli
     assert person is not None
     [decision] = person.decisions
     assert [later.type for later in decision.later_decisions] == [LaterDecisionType.PARDON]
+
+
+def test_amb_29_a_notified_fine_in_another_currency_is_converted_at_the_ecb_rate_of_the_decision_date(
+    app: App,
+) -> None:
+    """As at import (issue 7 point 4): the rate and its date are kept; the inbound path passes the gateway's rates."""
+    base = _conviction()
+    swiss = dataclasses.replace(base.sanctions[1], fine_amount=Amount.of(Decimal("50000")),
+                                fine_currency="CX-00-756-CHF")
+    message = from_portugal(conviction=dataclasses.replace(base, sanctions=(base.sanctions[0], swiss)))
+    with app.uow() as uow:
+        receive_notification(uow, message, national=True, member_state="LU", clock=app.clock,
+                             official="test-clerk", rates=app.euro_rates)
+        uow.commit()
+    with app.uow() as uow:
+        person = uow.persons.get(NATIONAL_NUMBER)
+    assert person is not None
+    [decision] = person.decisions
+    fine = decision.penalties[1]
+    assert isinstance(fine, Fine) and (fine.amount, fine.currency) == (Decimal("50000"), "CHF")
+    assert fine.eur_rate is not None and fine.eur_rate_date is not None
+    assert fine.eur_rate_date <= decision.decision_date and (decision.decision_date - fine.eur_rate_date).days <= 7
+    assert fine.amount_eur == (Decimal("50000") / fine.eur_rate).quantize(Decimal("0.01"))
