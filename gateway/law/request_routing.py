@@ -1,5 +1,6 @@
-"""How a Member State's request is answered (Loi du 29 mars 2013, Arts 15 and 16(1)): which bulletin, on
-which consent, or a reasoned denial. RULES.md §A.5 R-IN-1 and R-CONSENT.
+"""How a Member State's request is answered (Loi du 29 mars 2013, Art 15): which bulletin, on which
+consent, or a reasoned denial; the time to answer is Art 16's (``deadlines.py``). RULES.md §A.5 R-IN-1
+and R-CONSENT.
 
 The decision goes through the recipients table (``recipients.py``): the purpose names the national point
 it is equivalent to (``request_purposes.py``), the table gives the central authority's point for the
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date
 
 from gateway.law.recipients import (
     foreign_central_authority_case,
@@ -24,9 +24,6 @@ from gateway.law.request_purposes import RequestPurpose
 from gateway.law.request_scope import RequestSubject, foreign_subject, request_in_scope
 from gateway.law.ruling import Ruling
 from gateway.model.conviction import Decision
-from gateway.working_days import LUXEMBOURG_WORKING_DAYS
-
-ANSWER_WORKING_DAYS = 10
 
 
 class GivenConsent(enum.StrEnum):
@@ -144,13 +141,3 @@ def sent_in_answer(decision: Decision, purpose: RequestPurpose) -> Ruling:
         f"décision de {state} transmise pour les seules procédures pénales : s'adresser à {state}",
         "15(2), DC 2009/315 art. 7(2)",
     )
-
-
-def answer_due_date(received: date) -> date:
-    """Art 16(1) — the answer is due at the latest ten working days after the day the request was
-    received (that day not counted; Luxembourg's working days, AMB-26). Own-record requests are
-    answered within the same ten days (AMB-25).
-
-    Provisional: counts with ``gateway.working_days`` until the Art 16 rule (``gateway/law/deadlines.py``)
-    is merged, which this function is to call then."""
-    return LUXEMBOURG_WORKING_DAYS.add(received, ANSWER_WORKING_DAYS)

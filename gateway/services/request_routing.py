@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from gateway.law.deadlines import answer_due_date
 from gateway.law.empty_bulletin import erased_person
 from gateway.law.request_purposes import RequestPurpose
-from gateway.law.request_routing import GivenConsent, Outcome, answer_due_date, route_request, sent_in_answer
+from gateway.law.request_routing import GivenConsent, Outcome, route_request, sent_in_answer
 from gateway.law.request_scope import subject_of, unheld_subject
 from gateway.ports import PersonRepository
 from gateway.services.bulletin import compute_bulletin

@@ -1,17 +1,16 @@
 """Incoming requests of Member States (Art 15): the purpose table, the scope, the route through the
-recipients table with its consent rules, and the Art 16(1) due date. One condition changed at a time."""
+recipients table with its consent rules. One condition changed at a time."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
 
 from adapters.files.reference_tables import load_project_tables
 from gateway.law.recipients import ForeignSubject, RecipientKind, recipient
 from gateway.law.request_purposes import REQUEST_PURPOSES, purpose_named
-from gateway.law.request_routing import GivenConsent, Outcome, answer_due_date, route_request, sent_in_answer
+from gateway.law.request_routing import GivenConsent, Outcome, route_request, sent_in_answer
 from gateway.law.request_scope import (
     RequestSubject,
     foreign_subject,
@@ -231,19 +230,3 @@ def test_sent_in_answer_fd_art_7_2(conviction: Decision, purpose: str, sent: boo
     assert ruling.included is sent
     if not sent:
         assert ruling.reason.endswith("s'adresser à DE")
-
-
-# --- Art 16(1): ten Luxembourg working days ---------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("received", "due"),
-    [
-        (date(2026, 3, 2), date(2026, 3, 16)),  # a plain fortnight: Monday → Monday two weeks later
-        (date(2026, 12, 18), date(2027, 1, 5)),  # Christmas, St Stephen's and New Year's Day skipped
-        (date(2026, 5, 22), date(2026, 6, 8)),  # Friday before Whit Monday (25 May 2026)
-    ],
-    ids=["plain", "christmas", "whit-monday"],
-)
-def test_answer_due_ten_working_days_after_receipt_art_16_1(received: date, due: date) -> None:
-    assert answer_due_date(received) == due
