@@ -45,6 +45,7 @@ from adapters.xml.schemas import EcrisSchemas  # noqa: E402
 from bench.bench_codec import pin_to_one_core  # noqa: E402
 from bench.bench_messaging import raw_lxml  # noqa: E402
 from bench.synthetic_register import synthetic_register  # noqa: E402
+from gateway.law.copies import COPY_REQUEST_PURPOSE  # noqa: E402
 from gateway.model.exchange import (  # noqa: E402
     EcrisPerson,
     MessageId,
@@ -98,7 +99,7 @@ def copy_requests(held: list[dict[str, object]], count: int) -> list[Request]:
                              birth_date=PartialDate.parse(birth["date"]), nationalities=("CO-00-250-FRA",),
                              identity_number=str(raw["id"]))
         out.append(Request(metadata=MessageMetadata(MessageId("FR", "LU", MessageType.REQUEST, 5000 + n), NOW),
-                           person=person, purpose_category="P-99-009000", purpose=ml("Art 4(4) FD 2009/315"),
+                           person=person, purpose_category=COPY_REQUEST_PURPOSE, purpose=ml("Art 4(4) FD 2009/315"),
                            requesting_authority=RequestingAuthority("RAT-99-C", ml("Casier judiciaire national"))))
     return out
 

@@ -10,6 +10,19 @@ from gateway.law.ruling import Ruling
 from gateway.model.conviction import Decision
 from gateway.model.person import LegalPerson, Person
 
+COPY_REQUEST_PURPOSE = "P-99-006000"
+"""Art 12(3) — the request purpose code by which a State of nationality asks for copies of the convictions
+of its national and of the later decisions (FD 2009/315 Art 4(4)). ECRIS v1.0 has no message of its own
+for it: it comes as a ``RequestMessage`` and is told apart from an Art 15 request by this code alone.
+PROVISIONAL like the Art 15 codes (``request_purposes.py``; also in
+``schemas/reference-tables/request-purposes.csv``) until the official request-purpose table is loaded."""
+
+
+def is_copy_request(purpose_code: str) -> bool:
+    """Art 12(3) — whether a request's purpose code asks for copies (Art 12(3)) rather than for the
+    information of Art 15 (whose purposes are the rows of ``request_purposes.REQUEST_PURPOSES``)."""
+    return purpose_code.strip() == COPY_REQUEST_PURPOSE
+
 
 def copy_request_admissible(person: Person, requester: str) -> Ruling:
     """Art 12(3) — the procureur général d'État answers the request of a Member State whose nationality the

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from gateway.clock import Clock
+from gateway.law.copies import is_copy_request
 from gateway.model.exchange import (
     UNKNOWN_COUNTRY,
     Cancellation,
@@ -40,6 +41,7 @@ from gateway.services import notification_tracking
 from gateway.services.ecris_mapping import country_code
 from gateway.services.incoming_copy_request import answer_copy_request
 from gateway.services.incoming_notification import NotificationRefused, receive_notification
+from gateway.services.incoming_request import answer_information_request
 from gateway.services.outbox import queue_functional_error
 
 log = logging.getLogger("ecris.inbound")
@@ -139,10 +141,15 @@ def answer_notification(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: Ha
 
 
 def answer_request(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
-    """Art 12(3): a State of nationality's request for copies is answered from the register
-    (``gateway.services.incoming_copy_request``); any other request is recorded (Art 15 is not handled here)."""
+    """Told apart by the purpose code alone (``gateway.law.copies.is_copy_request``): an Art 12(3) request
+    for copies is answered from the register by ``incoming_copy_request`` (one it does not admit is only
+    recorded); any other request is an Art 15 request, answered by ``incoming_request``."""
     assert isinstance(message, Request | RequestPush)
-    return answer_copy_request(uow, message, member_state=ctx.member_state, clock=ctx.clock, official=ctx.official)
+    if is_copy_request(message.purpose_category):
+        return answer_copy_request(uow, message, member_state=ctx.member_state, clock=ctx.clock,
+                                   official=ctx.official)
+    return answer_information_request(uow, message, member_state=ctx.member_state, clock=ctx.clock,
+                                      official=ctx.official)
 
 
 def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:

@@ -11,7 +11,7 @@ import pytest
 from adapters.bootstrap import App
 from adapters.files.register_format import read_file
 from adapters.soap.messages import MessageReader
-from gateway.law.copies import copy_due_date
+from gateway.law.copies import COPY_REQUEST_PURPOSE, copy_due_date
 from gateway.model.exchange import MessageId, MessageMetadata, MessageType, Request, RequestResponse
 from gateway.services.incoming_copy_request import answer_copy_request
 from gateway.services.register_import import import_persons
@@ -32,7 +32,7 @@ def loaded(app: App) -> App:
 def request_from(state: str, serial: int = 5) -> Request:
     base = samples.request("minimal")
     person = dataclasses.replace(base.person, identity_number=FRENCH_NATIONAL)
-    return dataclasses.replace(base, person=person,
+    return dataclasses.replace(base, person=person, purpose_category=COPY_REQUEST_PURPOSE,
                                metadata=MessageMetadata(MessageId(state, "LU", MessageType.REQUEST, serial), NOW))
 
 

@@ -432,6 +432,23 @@ def notification_response_push() -> NotificationResponsePush:
 
 def request(variant: str = "full") -> Request:
     authority = RequestingAuthority("RAT-99-A", ml("Parquet général", "fr"), code="PG")
+    if variant == "copy":  # Art 12(3): told apart from an Art 15 request by its purpose code alone
+        return Request(
+            metadata=meta(_req_out()),
+            person=person_minimal(),
+            purpose_category="P-99-006000",
+            purpose=ml("Copie des condamnations (art. 4(4) DC 2009/315)"),
+            requesting_authority=authority,
+        )
+    if variant == "minors-consent":
+        return Request(
+            metadata=meta(_req_out()),
+            person=person_full(),
+            purpose_category="P-99-003000",
+            purpose=ml("Emploi au contact de mineurs", "fr"),
+            requesting_authority=authority,
+            consent=YesNoUnknown.YES,
+        )
     if variant == "minimal":
         return Request(
             metadata=meta(_req_out()),
@@ -483,6 +500,24 @@ def request_response(variant: str = "convictions") -> RequestResponse:
     if variant == "no-conviction":
         return RequestResponse(
             metadata=meta(message_id, _req_in()), person=person_minimal(), response_type="RRT-00-00"
+        )
+    if variant in ("denied", "deceased"):  # Art 15 answers: a reasoned denial (R-CONSENT), a dead person
+        return RequestResponse(
+            metadata=meta(message_id, _req_in()),
+            person=person_minimal(),
+            remarks=ml("consentement écrit ou électronique de la personne requis pour le bulletin N°5 : refusé "
+                       "(art. 8-3(2) 2))" if variant == "denied" else "personne décédée le 01/10/2026 (art. 3)",
+                       "fr"),
+            response_type="RRT-00-01" if variant == "denied" else "RRT-00-03",
+        )
+    if variant == "restricted":  # FD 2009/315 Art 7(2): a restricted conviction left out, its State named
+        return RequestResponse(
+            metadata=meta(message_id, _req_in()),
+            person=person_minimal(),
+            convictions=(conviction(serial=1, first_number=1),),
+            other_member_states=("DE",),
+            remarks=ml("bulletin N°5", "fr"),
+            response_type="RRT-00-00",
         )
     if variant == "denial":
         return RequestResponse(
@@ -610,11 +645,16 @@ def corpus() -> list[tuple[str, EcrisMessage]]:
         ("minimal", request("minimal")),
         ("full", request("full")),
         ("fingerprints", request("fingerprints")),
+        ("copy", request("copy")),
+        ("minors-consent", request("minors-consent")),
         ("push", request_push()),
         ("deadline", request_deadline()),
         ("convictions", request_response("convictions")),
         ("no-conviction", request_response("no-conviction")),
         ("denial", request_response("denial")),
+        ("denied", request_response("denied")),
+        ("deceased", request_response("deceased")),
+        ("restricted", request_response("restricted")),
         ("push", request_response_push()),
         ("minimal", notification("minimal")),
         ("full", notification("full")),

@@ -68,6 +68,14 @@ NOTIFICATION_RESPONSE_CODES: dict[str, str] = {
     "several_persons": "NRT-00-04",
 }
 """NotificationResponse types by the gateway's key (the project table)."""
+REQUEST_RESPONSE_CODES: dict[str, str] = {
+    "successful": "RRT-00-00",  # identified, with or without convictions (a Luxembourger with none included)
+    "denied": "RRT-00-01",
+    "not_in_scope": "RRT-00-02",  # "person is not a national of the requested Member State" (Art 15 scope)
+    "deceased": "RRT-00-03",
+    "several_persons": "RRT-00-05",
+}
+"""RequestResponse types by the gateway's key (``../shared/ecris-reference-tables/request-response-types.csv``)."""
 IDENTIFICATION_DOCUMENT_CODES: dict[str, str] = {
     "identity_card": "ID-00-001",
     "civil_register_certificate": "ID-00-002",

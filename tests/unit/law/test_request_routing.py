@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from adapters.files.reference_tables import load_project_tables
+from gateway.law.copies import COPY_REQUEST_PURPOSE
 from gateway.law.recipients import ForeignSubject, RecipientKind, recipient
 from gateway.law.request_purposes import REQUEST_PURPOSES, purpose_named
 from gateway.law.request_routing import GivenConsent, Outcome, route_request, sent_in_answer
@@ -53,7 +54,11 @@ def test_purpose_table_agrees_with_the_shipped_reference_table() -> None:
     for row in REQUEST_PURPOSES:
         shipped = tables.get(Table.REQUEST_PURPOSES, row.code)
         assert shipped is not None and shipped.key == row.key and shipped.provisional, row
-    assert {c.code for c in tables.rows(Table.REQUEST_PURPOSES)} == {row.code for row in REQUEST_PURPOSES}
+    # The shipped table holds the Art 15 purposes and the Art 12(3) copy request's code, nothing else.
+    assert {c.code for c in tables.rows(Table.REQUEST_PURPOSES)} == (
+        {row.code for row in REQUEST_PURPOSES} | {COPY_REQUEST_PURPOSE}
+    )
+    assert COPY_REQUEST_PURPOSE not in {row.code for row in REQUEST_PURPOSES}
 
 
 def test_purpose_table_names_national_points_of_the_recipients_table() -> None:
