@@ -15,6 +15,7 @@ from adapters.files.register_format import read_file
 from adapters.soap.envelope import envelope_bytes, request_headers
 from adapters.soap.messages import MessageReader
 from adapters.xml import codec
+from gateway.law.copies import COPY_REQUEST_PURPOSE
 from gateway.law.deadlines import answer_due_date
 from gateway.model.exchange import (
     EcrisMessage,
@@ -49,6 +50,12 @@ def loaded(app: App, tmp_path: Path) -> App:
                        decision("D2", reference="REF-FINE")),
         natural_person("TCN1", surname="Alaoui", nationalities=["MA"], decisions=[]),  # never convicted here
         natural_person("DEAD", surname="Weber", death_date="2026-10-01"),
+        natural_person("FR1", surname="Dubois", nationalities=["FR"]),  # one Luxembourg conviction (a fine)
+        natural_person("LUDE", decision("D1", court="Amtsgericht Trier", court_country="DE", origin="ecris:DE",
+                                        transmission_restriction="criminal_proceedings_only", reference="REF-DE",
+                                        penalties=[{"type": "imprisonment", "months": 30}]),
+                       decision("D2", reference="REF-LU", penalties=[{"type": "imprisonment", "months": 30}]),
+                       surname="Schmit"),
     )
     persons, _ = read_file(write(tmp_path / "register.json", document))
     import_persons(persons, uow=app.uow(), clock=app.clock, official="clerk", source="test")
@@ -169,3 +176,31 @@ def test_every_answer_validates_against_the_official_schemas(loaded: App, person
     element = codec.encode(answer)
     assert official_lxml().validate(element) == []
     assert [str(e.reason) for e in official_xmlschema().iter_errors(codec.to_bytes(element))] == []
+
+
+def test_foreign_decisions_restricted_to_criminal_proceedings_are_left_out_and_their_state_named_fd_7_2(
+        loaded: App) -> None:
+    own_record, _ = receive(loaded, request(person_id="LUDE", purpose="P-99-002000", surname="Schmit"))
+    assert isinstance(own_record, RequestResponse) and own_record.response_type == "RRT-00-00"
+    assert file_numbers(own_record) == ["REF-LU"] and own_record.other_member_states == ("DE",)
+    proceedings, _ = receive(loaded, request(person_id="LUDE", purpose="P-99-001000", surname="Schmit", serial=8))
+    assert isinstance(proceedings, RequestResponse)
+    assert file_numbers(proceedings) == ["REF-DE", "REF-LU"] and proceedings.other_member_states == ()
+
+
+def test_the_purpose_code_tells_a_copy_request_art_12_3_from_an_art_15_request(loaded: App) -> None:
+    copy, _ = receive(loaded, request(person_id="FR1", purpose=COPY_REQUEST_PURPOSE, surname="Dubois",
+                                      nationality="FR"))
+    information, _ = receive(loaded, request(person_id="FR1", purpose="P-99-001000", surname="Dubois",
+                                             nationality="FR", serial=8))
+    assert isinstance(copy, RequestResponse) and isinstance(information, RequestResponse)
+    with loaded.uow() as uow:
+        [logged] = uow.copy_requests.list()  # only the copy request is logged as one
+        answered = [e.details["message"] for e in uow.journal.entries() if e.action == "ecris.request_answered"]
+    assert logged.reply_id == str(copy.metadata.message_id)
+    assert answered == [str(information.metadata.response_to)]
+
+
+def test_a_purpose_code_the_table_does_not_hold_is_left_to_a_clerk_art_15_2(loaded: App) -> None:
+    answer, _ = receive(loaded, request(person_id="LU1", purpose="P-99-007777"))
+    assert isinstance(answer, RequestDeadline) and answer.deadline == answer_due_date(NOW.date())
