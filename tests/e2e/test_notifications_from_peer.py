@@ -123,3 +123,51 @@ def test_an_unknown_luxembourger_is_created(pair: Pair) -> None:
     [person] = exported["persons"]
     assert person["surname"] == "Nouveau" and person["id"].startswith("ECRIS-PT-C-")
     assert "LU" in person["nationalities"]
+
+
+def test_portugal_asks_for_criminal_proceedings_and_gets_the_bulletin_1_content_over_soap_art_15_1(
+        pair: Pair) -> None:
+    """Art 15(1) end to end: the simulated Portugal's request, queued in its store and delivered by the running
+    peer, is answered by the gateway with a RequestResponse carrying the conviction Portugal notified."""
+    from datetime import UTC, datetime
+
+    from gateway.model.exchange import (
+        EcrisPerson,
+        MessageMetadata,
+        MessageType,
+        NameText,
+        PersonName,
+        Place,
+        Request,
+        RequestingAuthority,
+        ml,
+    )
+    from gateway.services.ecris_mapping import country_code
+    from gateway.services.outbox import new_message_id
+
+    _notify(pair, *PERSON, "--national-number", NUMBER)
+    peer = App(Settings(db_url=pair.peer_env["ECRIS_GATEWAY_DB"], member_state="PT"), may_create_store=False)
+    try:
+        with peer.uow() as uow:
+            message_id = new_message_id(uow.outbox, sender="PT", receiver="LU", message_type=MessageType.REQUEST)
+            uow.outbox.queue(Request(
+                metadata=MessageMetadata(message_id, datetime.now(UTC)),
+                person=EcrisPerson(name=PersonName(NameText("Anne"), NameText("Weber")),
+                                   birth_place=Place(town_name=ml("Esch-sur-Alzette"), country=country_code("LU")),
+                                   birth_date=PartialDate.parse("1980-05-01"), nationalities=(country_code("LU"),),
+                                   identity_number=NUMBER),
+                purpose_category="P-99-001000", purpose=ml("Processo penal", "pt"),
+                requesting_authority=RequestingAuthority("RAT-99-A", ml("Ministério Público", "pt"))))
+            uow.commit()
+    finally:
+        peer.engine.dispose()
+
+    def answered() -> dict[str, Any] | None:
+        rows = [r for r in cli_json(["outbox", "list", "--json"], pair.peer_env)
+                if r["message_id"] == str(message_id)]
+        return rows[0] if rows and rows[0]["state"] == "acknowledged" else None
+
+    row: dict[str, Any] = wait_until(answered, timeout=40, interval=0.3, what=f"{message_id} to be answered")
+    assert row["acknowledged_by"].startswith("LU-PT-RRS-")
+    shown = cli(["inbox", "show", row["acknowledged_by"]], pair.peer_env).stdout
+    assert "RequestResponseMessage" in shown and "RRT-00-00" in shown and "PT-C-" in shown
