@@ -249,7 +249,26 @@ def exchange_with_simulated_member_states() -> None:
                 say(f"answered with {row['type']} {row['message_id']}: {row['state']}")
         say(gateway("bulletin", "1979110254321", "--number", "1").stdout)
 
-        step("11. A hostile message is refused with a SOAP fault, journalled, and changes nothing")
+        step("11. Art 15: Portugal asks for Paul Schmit's record — for criminal proceedings, then for a job with children")
+        schmit = ["--state", "PT", "--surname", "Schmit", "--forenames", "Paul", "--born", "1979-11-02",
+                  "--birth-place", "Luxembourg", "--national-number", "1979110254321"]
+        for purpose in ("criminal_proceedings", "employment_contact_with_minors"):
+            say(gateway("requests", "route", "--from", "PT", "--purpose", purpose, "--person", "1979110254321").stdout)
+            asked = subprocess.run([sys.executable, "-m", "adapters.cli", "peer-request", "--db", peer_db("PT"),
+                                    *schmit, "--purpose", purpose], cwd=ROOT, env=peer_env, check=True,
+                                   capture_output=True, text=True).stdout.split()[1]
+            wait_for(lambda asked=asked: any(r["message_id"] == asked and r["state"] == "processed"
+                                             for r in inbox_rows()), f"Portugal's request {asked}")
+            answer = next(r for r in outbox_rows() if r["response_to"] == asked)
+            shown = gateway("outbox", "show", str(answer["message_id"])).stdout
+            element = etree.fromstring(shown.encode())
+            code = element.findtext(f".//{{{MESSAGES_NS}}}MessageDataRequestResponseTypeReference") or ""
+            row = load_project_tables().get(Table.REQUEST_RESPONSE_TYPES, code)
+            convictions = len(element.findall(f".//{{{MESSAGES_NS}}}MessageDataConviction"))
+            say(f"   Portugal's request {asked} ({purpose}) answered by {answer['message_id']}: {code} "
+                f"({row.label if row else '?'}), {convictions} conviction(s)")
+
+        step("12. A hostile message is refused with a SOAP fault, journalled, and changes nothing")
         before = len(outbox_rows())
         hostile = (b'<?xml version="1.0"?><!DOCTYPE e [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                    b'<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>&x;'

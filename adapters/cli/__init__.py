@@ -77,6 +77,7 @@ main.add_command(_identifications.identifications)
 from adapters.cli import peer_notify as _peer_notify  # noqa: E402
 
 main.add_command(_peer_notify.peer_notify)
+main.add_command(_peer_notify.peer_request)
 
 from adapters.cli import deadline as _deadline  # noqa: E402  (needs no store)
 

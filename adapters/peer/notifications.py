@@ -51,6 +51,17 @@ class NotifiedPerson:
     nationalities: tuple[str, ...] = ("LU",)
 
 
+def ecris_person_of(person: NotifiedPerson) -> EcrisPerson:
+    """The person as the simulated State's messages identify them."""
+    return EcrisPerson(
+        name=PersonName(NameText(person.forenames), NameText(person.surname)),
+        birth_date=PartialDate.of(person.born),
+        birth_place=Place(town_name=ml(person.birth_place), country=country_code(person.birth_country)),
+        nationalities=tuple(country_code(n) for n in person.nationalities),
+        identity_number=person.national_number,
+    )
+
+
 def notification_of(person: NotifiedPerson, *, message_id: MessageId, now: datetime, conviction_serial: int,
                     change: Change = Change.NEW) -> Notification:
     """The NotificationMessage of the simulated State's conviction ``conviction_serial`` of ``person``."""
@@ -65,16 +76,9 @@ def notification_of(person: NotifiedPerson, *, message_id: MessageId, now: datet
                        "en"),
         )
         conviction = replace(conviction, decisions=(*conviction.decisions, later))
-    ecris_person = EcrisPerson(
-        name=PersonName(NameText(person.forenames), NameText(person.surname)),
-        birth_date=PartialDate.of(person.born),
-        birth_place=Place(town_name=ml(person.birth_place), country=country_code(person.birth_country)),
-        nationalities=tuple(country_code(n) for n in person.nationalities),
-        identity_number=person.national_number,
-    )
     return Notification(
         metadata=MessageMetadata(message_id, now),
-        person=ecris_person,
+        person=ecris_person_of(person),
         remarks=ml("Simulated Member State: fictitious data.", "en"),
         conviction=conviction,
         updated_conviction=None if change is Change.NEW else ConvictionReference(ecris_id=conviction.id),

@@ -127,40 +127,14 @@ def test_an_unknown_luxembourger_is_created(pair: Pair) -> None:
 
 def test_portugal_asks_for_criminal_proceedings_and_gets_the_bulletin_1_content_over_soap_art_15_1(
         pair: Pair) -> None:
-    """Art 15(1) end to end: the simulated Portugal's request, queued in its store and delivered by the running
-    peer, is answered by the gateway with a RequestResponse carrying the conviction Portugal notified."""
-    from datetime import UTC, datetime
-
-    from gateway.model.exchange import (
-        EcrisPerson,
-        MessageMetadata,
-        MessageType,
-        NameText,
-        PersonName,
-        Place,
-        Request,
-        RequestingAuthority,
-        ml,
-    )
-    from gateway.services.ecris_mapping import country_code
-    from gateway.services.outbox import new_message_id
-
+    """Art 15(1) end to end: the simulated Portugal's request (``peer-request``), queued in its store and delivered
+    by the running peer, is answered by the gateway with a RequestResponse carrying the conviction Portugal
+    notified."""
     _notify(pair, *PERSON, "--national-number", NUMBER)
-    peer = App(Settings(db_url=pair.peer_env["ECRIS_GATEWAY_DB"], member_state="PT"), may_create_store=False)
-    try:
-        with peer.uow() as uow:
-            message_id = new_message_id(uow.outbox, sender="PT", receiver="LU", message_type=MessageType.REQUEST)
-            uow.outbox.queue(Request(
-                metadata=MessageMetadata(message_id, datetime.now(UTC)),
-                person=EcrisPerson(name=PersonName(NameText("Anne"), NameText("Weber")),
-                                   birth_place=Place(town_name=ml("Esch-sur-Alzette"), country=country_code("LU")),
-                                   birth_date=PartialDate.parse("1980-05-01"), nationalities=(country_code("LU"),),
-                                   identity_number=NUMBER),
-                purpose_category="P-99-001000", purpose=ml("Processo penal", "pt"),
-                requesting_authority=RequestingAuthority("RAT-99-A", ml("Ministério Público", "pt"))))
-            uow.commit()
-    finally:
-        peer.engine.dispose()
+    asked = cli(["peer-request", "--state", "PT", *PERSON, "--national-number", NUMBER,
+                 "--purpose", "criminal_proceedings"], pair.peer_env).stdout
+    message_id = asked.split()[1]
+    assert message_id.startswith("PT-LU-REQ-") and "criminal_proceedings" in asked
 
     def answered() -> dict[str, Any] | None:
         rows = [r for r in cli_json(["outbox", "list", "--json"], pair.peer_env)
