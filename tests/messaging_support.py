@@ -210,3 +210,34 @@ def outbox_ids(db_url: str) -> list[str]:
             return list(connection.execute(text("SELECT message_id FROM ecris_outbox ORDER BY message_id")).scalars())
     finally:
         engine.dispose()
+
+
+@dataclass
+class GatewayAndPeer:
+    """A running gateway (``serve``) and a simulated Member State (``peer``) that knows it, each with its store."""
+
+    gateway_url: str
+    gateway_db: str
+    env: dict[str, str]
+    peer_db: str
+
+    @property
+    def peer_env(self) -> dict[str, str]:
+        return base_env(self.peer_db)
+
+
+@contextmanager
+def gateway_and_peer(tmp_path: Path, state: str, *peer_args: str) -> Iterator[GatewayAndPeer]:
+    """Start the gateway, configured with ``state``'s peer, and that peer (``peer_args`` added to its command)."""
+    gateway_port, peer_port = free_port(), free_port()
+    gateway_url = f"http://127.0.0.1:{gateway_port}/ecris"
+    peer_url = f"http://127.0.0.1:{peer_port}/ecris"
+    gateway_db = f"sqlite:///{tmp_path / 'gateway.db'}"
+    peer_db = f"sqlite:///{tmp_path / 'peer.db'}"
+    config = write_config(tmp_path / "gateway.toml", peers={state: peer_url}, public_url=gateway_url)
+    env = base_env(gateway_db, ECRIS_GATEWAY_CONFIG=str(config))
+    with running(["serve", "--port", str(gateway_port), "--threads", "4"], env, tmp_path / "gateway.log",
+                 url=gateway_url), \
+         running(["peer", "--state", state, "--port", str(peer_port), "--gateway", gateway_url, "--db", peer_db,
+                  *peer_args], base_env(peer_db), tmp_path / "peer.log", url=peer_url):
+        yield GatewayAndPeer(gateway_url, gateway_db, env, peer_db)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from gateway.law.register import ErasureGround, erasure_due
 from gateway.law.ruling import Ruling
 from gateway.law.wording import day
 from gateway.model.conviction import PenaltyLevel
-from gateway.model.person import NaturalPerson, Person
+from gateway.model.person import Person
 
 
 def penalty_level_of_notified_conviction(*, non_criminal_ruling: bool) -> PenaltyLevel | None:
@@ -26,7 +27,8 @@ def penalty_level_of_notified_conviction(*, non_criminal_ruling: bool) -> Penalt
 def inscribed_on_the_living(person: Person, *, on: date) -> Ruling:
     """Art 3, last paragraph — a natural person's inscriptions are erased at death: a conviction notified about
     a person the register knows to have died by ``on`` is not inscribed (the convicting State is told the
-    person is deceased)."""
-    if isinstance(person, NaturalPerson) and person.death_date is not None and person.death_date <= on:
-        return Ruling(False, f"personne décédée le {day(person.death_date)}", "3")
+    person is deceased). The death is the one Art 3 reads (``erasure_due``)."""
+    due = erasure_due(person, on)
+    if due is not None and due.ground is ErasureGround.DEATH:
+        return Ruling(False, f"personne décédée le {day(due.since)}", "3")
     return Ruling(True, "personne en vie selon le registre", "3")

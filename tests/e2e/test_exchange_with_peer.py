@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,39 +15,21 @@ from adapters.settings import Settings
 from gateway.model.exchange import MessageMetadata, MessageType
 from gateway.services.outbox import new_message_id
 from tests.messaging_support import (
-    base_env,
+    GatewayAndPeer,
     cli,
     cli_json,
-    free_port,
+    gateway_and_peer,
     queue_notifications,
-    running,
     wait_until,
-    write_config,
 )
 from tests.samples import ecris_messages as samples
 
-
-@dataclass
-class Pair:
-    gateway_url: str
-    gateway_db: str
-    env: dict[str, str]
-    peer_db: str
+Pair = GatewayAndPeer
 
 
 def _pair(tmp_path: Path, answer: str) -> Iterator[Pair]:
-    gateway_port, peer_port = free_port(), free_port()
-    gateway_url = f"http://127.0.0.1:{gateway_port}/ecris"
-    peer_url = f"http://127.0.0.1:{peer_port}/ecris"
-    gateway_db = f"sqlite:///{tmp_path / 'gateway.db'}"
-    peer_db = f"sqlite:///{tmp_path / 'peer.db'}"
-    config = write_config(tmp_path / "gateway.toml", peers={"FR": peer_url}, public_url=gateway_url)
-    env = base_env(gateway_db, ECRIS_GATEWAY_CONFIG=str(config))
-    with running(["serve", "--port", str(gateway_port), "--threads", "4"], env, tmp_path / "gateway.log",
-                 url=gateway_url), \
-         running(["peer", "--state", "FR", "--port", str(peer_port), "--gateway", gateway_url, "--db", peer_db,
-                  "--answer", answer], base_env(peer_db), tmp_path / "peer.log", url=peer_url):
-        yield Pair(gateway_url, gateway_db, env, peer_db)
+    with gateway_and_peer(tmp_path, "FR", "--answer", answer) as pair:
+        yield pair
 
 
 @pytest.fixture
@@ -78,7 +59,7 @@ def test_a_notification_is_delivered_and_acknowledged_by_the_peer(pair: Pair) ->
     assert answer["counterpart"] == "FR" and answer["response_to"] == message_id
     shown = cli(["inbox", "show", answer["message_id"]], pair.env).stdout
     assert "NRT-00-00" in shown and "\n  " in shown  # indented XML of the message element
-    peer_inbox = cli_json(["inbox", "list", "--json"], base_env(pair.peer_db))
+    peer_inbox = cli_json(["inbox", "list", "--json"], pair.peer_env)
     assert [r["message_id"] for r in peer_inbox] == [message_id]
 
 
@@ -98,7 +79,7 @@ def test_a_request_is_answered_with_convictions(pair: Pair) -> None:
 def test_ping_asks_the_peer_whether_it_is_alive(pair: Pair) -> None:
     result = cli(["ping", "FR"], pair.env)
     assert result.stdout.startswith("FR is alive (LU-FR-IAL-")
-    peer_inbox = cli_json(["inbox", "list", "--json"], base_env(pair.peer_db))
+    peer_inbox = cli_json(["inbox", "list", "--json"], pair.peer_env)
     assert [r["type"] for r in peer_inbox] == ["IsAliveMessage"]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,33 +14,19 @@ from adapters.bootstrap import App
 from adapters.settings import Settings
 from gateway.model.partial_date import PartialDate
 from gateway.model.person import Birth, NaturalPerson
-from tests.messaging_support import base_env, cli, cli_json, free_port, running, wait_until, write_config
+from tests.messaging_support import GatewayAndPeer, cli, cli_json, gateway_and_peer, wait_until
 
 NUMBER = "1980050112345"
 PERSON = ["--surname", "Weber", "--forenames", "Anne", "--born", "1980-05-01", "--birth-place", "Esch-sur-Alzette"]
 
 
-@dataclass
-class Pair:
-    env: dict[str, str]
-    peer_env: dict[str, str]
-    gateway_db: str
+Pair = GatewayAndPeer
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[Pair]:
-    gateway_port, peer_port = free_port(), free_port()
-    gateway_url = f"http://127.0.0.1:{gateway_port}/ecris"
-    peer_url = f"http://127.0.0.1:{peer_port}/ecris"
-    gateway_db = f"sqlite:///{tmp_path / 'gateway.db'}"
-    peer_db = f"sqlite:///{tmp_path / 'peer.db'}"
-    config = write_config(tmp_path / "gateway.toml", peers={"PT": peer_url}, public_url=gateway_url)
-    env = base_env(gateway_db, ECRIS_GATEWAY_CONFIG=str(config))
-    with running(["serve", "--port", str(gateway_port), "--threads", "4"], env, tmp_path / "gateway.log",
-                 url=gateway_url), \
-         running(["peer", "--state", "PT", "--port", str(peer_port), "--gateway", gateway_url, "--db", peer_db],
-                 base_env(peer_db), tmp_path / "peer.log", url=peer_url):
-        yield Pair(env, base_env(peer_db), gateway_db)
+    with gateway_and_peer(tmp_path, "PT") as running_pair:
+        yield running_pair
 
 
 def _notify(pair: Pair, *args: str) -> str:
