@@ -13,6 +13,7 @@ from typing import Protocol, Self
 from gateway.model.exchange import EcrisMessage
 from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
+from gateway.model.tcn import TcnLogEntry, TcnQuery, TcnQueryResult, TcnRecord
 
 
 class RegisterEventKind(enum.StrEnum):
@@ -358,3 +359,27 @@ class CopyRequestLog(Protocol):
     def record(self, request: CopyRequest) -> None: ...
 
     def list(self) -> list[CopyRequest]: ...
+
+
+class TcnCentralSystem(Protocol):
+    """The ECRIS-TCN central system as Luxembourg's gateway reaches it (Art 12-1; Reg 2019/816 Arts 5, 7, 9, 8).
+    Its real interface is not public: the project speaks its own documented XML format (``schemas/ecris-tcn``)
+    to it, or to the simulated central system. Each call either succeeds or raises ``TcnCentralUnavailable``."""
+
+    def create(self, record: TcnRecord) -> None: ...
+
+    def update(self, record: TcnRecord) -> None: ...
+
+    def delete(self, reference: str) -> None: ...
+
+    def query(self, query: TcnQuery) -> TcnQueryResult: ...
+
+
+class TcnCentralUnavailable(Exception):
+    """The central system could not be reached or refused the call; the operation is retried later."""
+
+
+class TcnProcessingLog(Protocol):
+    """The append-only processing log of ECRIS-TCN operations (Art 12-1(5); Reg Art 31)."""
+
+    def append(self, entry: TcnLogEntry) -> None: ...

@@ -99,3 +99,19 @@ class TcnQueryResult:
     @property
     def hit(self) -> bool:
         return bool(self.member_states)
+
+
+@dataclass(frozen=True, slots=True)
+class TcnLogEntry:
+    """One processing operation as the log records it (Art 12-1(5); Reg Art 31(1)): (a) the purpose,
+    (b) the data transmitted, (c) the national file reference, (d) the date and exact time, (e) the data used
+    for a query, (f) the official who ran it."""
+
+    operation: TcnOperation
+    at: datetime
+    official: str
+    purpose: str
+    reference: str | None = None
+    transmitted: dict[str, object] | None = None
+    query_data: dict[str, object] | None = None
+    outcome: str | None = None
