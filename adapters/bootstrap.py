@@ -13,6 +13,7 @@ from adapters.db.unit_of_work import SqlUnitOfWork
 from adapters.settings import Settings
 from adapters.soap.wiring import Messaging
 from gateway.clock import Clock, FixedClock, SystemClock
+from gateway.model.exchange import EcrisMessage
 from gateway.ports import EuroRates
 
 
@@ -44,7 +45,11 @@ class App:
         return self.settings.official
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer)
+        return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer, reader=self.read_message)
+
+    def read_message(self, envelope: bytes) -> EcrisMessage | None:
+        """A journalled inbound envelope read back into the core's message (None when it no longer reads)."""
+        return self.messaging.reader.read(envelope).message
 
     @cached_property
     def euro_rates(self) -> EuroRates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -299,6 +300,9 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     @property
     def copy_requests(self) -> CopyRequestLog: ...
 
+    @property
+    def incoming_requests(self) -> IncomingRequestLedger: ...
+
 
 # --------------------------------------------------------------------- identifications (clerk's queue)
 
@@ -359,6 +363,86 @@ class CopyRequestLog(Protocol):
     def record(self, request: CopyRequest) -> None: ...
 
     def list(self) -> list[CopyRequest]: ...
+
+
+# ------------------------------------------------------------------- Art 15 requests received (ledger)
+
+
+class IncomingRequestState(enum.StrEnum):
+    """Where a Member State's Art 15 request stands (a late one is an open one past its due date)."""
+
+    RECEIVED = "received"
+    """Waiting for a clerk: a purpose code the table does not hold, or an identity still uncertain."""
+    AWAITING_IDENTIFICATION = "awaiting_identification"
+    """A RequestAdditionalInfo was sent to the requesting State; its reply restarts the clock (Art 16(1))."""
+    ANSWERED = "answered"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IncomingRequest:
+    """One Art 15 request received, as the ledger keeps it: who asked, for what, about whom, when it was
+    received (instant, and its Luxembourg calendar day, AMB-27), the day the clock started (receipt, or the
+    reply to our request for additional information, Art 16(1)) and the due date; the messages exchanged
+    about it (the RequestDeadlines sent, the RequestAdditionalInfo and the items it asked, the reply) and the
+    answer (its ID, response type, when, by whom)."""
+
+    message_id: str
+    sender: str
+    purpose_code: str
+    purpose_key: str | None
+    urgent: bool
+    received_at: datetime
+    received_on: date
+    clock_started_on: date
+    due_on: date
+    state: IncomingRequestState
+    person_id: str | None = None
+    deadline_ids: tuple[str, ...] = ()
+    additional_info_id: str | None = None
+    additional_info_asked: tuple[str, ...] = ()
+    additional_info_reply_id: str | None = None
+    additional_info_reply_at: datetime | None = None
+    response_id: str | None = None
+    response_type: str | None = None
+    answered_at: datetime | None = None
+    answered_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestExchange:
+    """A message exchanged about a request: sent (``outgoing``) or received, its type and when."""
+
+    at: datetime
+    direction: str
+    type: str
+    message_id: str
+
+
+class IncomingRequestLedger(Protocol):
+    """Every Art 15 request received, written in the transaction that handles it (Arts 15, 16)."""
+
+    def add(self, request: IncomingRequest) -> None: ...
+
+    def replace(self, request: IncomingRequest) -> None:
+        """Write the request's new state (same message ID)."""
+        ...
+
+    def get(self, message_id: str) -> IncomingRequest | None: ...
+
+    def awaiting_reply_to(self, additional_info_id: str) -> IncomingRequest | None:
+        """The request waiting for the answer to the RequestAdditionalInfo ``additional_info_id``."""
+        ...
+
+    def list(self, *, open_only: bool = False) -> list[IncomingRequest]: ...
+
+    def exchanges(self, request: IncomingRequest) -> builtins.list[RequestExchange]:
+        """The messages sent in answer to the request or to its RequestAdditionalInfo, and the reply
+        received to the latter, oldest first."""
+        ...
+
+    def request_message(self, message_id: str) -> EcrisMessage | None:
+        """The request as it was received (from the inbox journal), decoded."""
+        ...
 
 
 class TcnCentralSystem(Protocol):

@@ -18,6 +18,7 @@ import click
 
 from adapters.bootstrap import App
 from adapters.cli.context import Context, pass_context
+from adapters.peer.additional_info import keep_identity_when_asked
 from adapters.peer.notifications import Change, NotifiedPerson, queue_notification
 from adapters.peer.requests import queue_request
 from gateway.errors import GatewayError
@@ -98,15 +99,31 @@ _CONSENTS = {"yes": YesNoUnknown.YES, "no": YesNoUnknown.NO, "unknown": YesNoUnk
 @click.option("--purpose", required=True, type=click.Choice(PURPOSE_KEYS), help="The purpose of the request.")
 @click.option("--consent", type=click.Choice(["yes", "no", "unknown"]), default="unknown", show_default=True,
               help="The person's consent, as the request states it.")
+@click.option("--urgent", is_flag=True, help="Mark the request urgent (MessageDataUrgency Yes).")
+@click.option("--when-asked-national-number", "asked_number", metavar="NUMBER",
+              help="If the requested State asks for more identification data: the identity number given then.")
+@click.option("--when-asked-born", "asked_born", metavar="YYYY-MM-DD",
+              help="If asked: the birth date given then.")
+@click.option("--when-asked-birth-place", "asked_place", metavar="TOWN", help="If asked: the birth town given then.")
 @pass_context
-def peer_request(ctx: Context, /, state: str, receiver: str, purpose: str, consent: str, **identity: Any) -> None:
-    """Queue the simulated State's request for the criminal record of a (fictitious) person, to --to."""
+def peer_request(ctx: Context, /, state: str, receiver: str, purpose: str, consent: str, urgent: bool,  # noqa: PLR0917
+                 asked_number: str | None, asked_born: str | None, asked_place: str | None, **identity: Any) -> None:
+    """Queue the simulated State's request for the criminal record of a (fictitious) person, to --to. If the
+    requested State asks for more identification data, the running peer answers with the --when-asked-…
+    data given here (the request's identity completed by them), or "not available" without any."""
     state, receiver = state.upper(), receiver.upper()
     app = _peer_app(ctx, state, receiver)
     person = _person(identity, receiver)
+    when_asked = None
+    if asked_number or asked_born or asked_place:
+        when_asked = _person({**identity, "national_number": asked_number or identity["national_number"],
+                              "born": asked_born or identity["born"],
+                              "birth_place": asked_place or identity["birth_place"]}, receiver)
     with app.uow() as uow:
         message = queue_request(uow, person, state=state, receiver=receiver, now=app.clock.now(), purpose=purpose,
-                                consent=_CONSENTS[consent])
+                                consent=_CONSENTS[consent], urgent=urgent)
+        if when_asked is not None:
+            keep_identity_when_asked(uow, message.metadata.message_id, when_asked, now=app.clock.now())
         uow.commit()
     app.engine.dispose()
     click.echo(f"demande {message.metadata.message_id} ({purpose}) mise en file pour {receiver}")

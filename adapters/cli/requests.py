@@ -1,6 +1,7 @@
 """``ecris-gateway requests``: requests of other Member States' central authorities (Arts 15 and 16).
 
-``requests route`` says what the gateway would answer a request, sending nothing."""
+``requests route`` says what the gateway would answer a request, sending nothing; ``requests list`` is the clerks'
+work queue, ``requests show`` one request received with its history, ``requests answer`` a clerk's answer."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ import click
 
 from adapters.cli.context import Context, pass_context
 from adapters.cli.register import ISO_DATE
+from adapters.text.request_queue_fr import history_json, history_lines, row_json, row_line
 from gateway.clock import today
+from gateway.errors import InvalidRequest, NotFound
 from gateway.law.request_purposes import PURPOSE_KEYS, purpose_named
 from gateway.law.request_routing import GivenConsent, Outcome
 from gateway.law.wording import day
 from gateway.model.member_states import EU_MEMBER_STATES, LUXEMBOURG
+from gateway.services.incoming_request import answer_by_clerk
+from gateway.services.request_queue import request_queue, row_of_incoming
 from gateway.services.request_routing import RoutingDecision, decide_request_route
 
 REQUESTING_STATES = sorted(EU_MEMBER_STATES - {LUXEMBOURG})
@@ -110,3 +115,70 @@ def requests_route(  # noqa: PLR0917
         click.echo(json.dumps(routing_to_json(decision), ensure_ascii=False))
     else:
         click.echo(routing_line(decision))
+
+
+@requests.command("list")
+@click.option("--open", "open_only", is_flag=True, help="Only the requests not yet answered.")
+@click.option("--due-before", "due_before", type=ISO_DATE, metavar="DATE",
+              help="Only the requests due strictly before DATE (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (stable English keys).")
+@pass_context
+def requests_list(ctx: Context, open_only: bool, due_before: date | None, as_json: bool) -> None:
+    """The work queue: every request received (Art 15) and copy request (Art 12(3)) with its state — to be
+    handled by a clerk, awaiting identification, answered, late — its due date and the Luxembourg working
+    days left (0 on the due date, negative when late); urgent ones first, then by due date."""
+    app = ctx.app
+    with app.uow() as uow:
+        rows = request_queue(uow, on=today(app.clock), open_only=open_only, due_before=due_before)
+    if as_json:
+        click.echo(json.dumps([row_json(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(row_line(row))
+    if not rows:
+        click.echo("aucune demande" + (" en attente" if open_only else ""), err=True)
+
+
+@requests.command("show")
+@click.argument("message_id", metavar="MESSAGE_ID")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (stable English keys).")
+@pass_context
+def requests_show(ctx: Context, message_id: str, as_json: bool) -> None:
+    """One request received and its history: the deadline sent, the additional information asked and
+    received, the answer."""
+    app = ctx.app
+    with app.uow() as uow:
+        request = uow.incoming_requests.get(message_id.strip())
+        if request is None:
+            raise NotFound(f"aucune demande {message_id} au registre des demandes reçues")
+        exchanges = uow.incoming_requests.exchanges(request)
+    row = row_of_incoming(request, on=today(app.clock))
+    if as_json:
+        click.echo(json.dumps(history_json(request, row, exchanges), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(history_lines(request, row, exchanges)))
+
+
+@requests.command("answer")
+@click.argument("message_id", metavar="MESSAGE_ID")
+@click.option("--person", "person_id", metavar="ID", help="The register person the request is about.")
+@click.option("--not-held", "not_held", is_flag=True, help="The register does not hold the person (Art 8-4).")
+@click.option("--purpose", type=click.Choice(PURPOSE_KEYS),
+              help="The request's purpose, when its code is not in the purpose table.")
+@pass_context
+def requests_answer(ctx: Context, message_id: str, person_id: str | None, not_held: bool,
+                    purpose: str | None) -> None:
+    """Answer a request waiting for a clerk (unknown purpose code, uncertain identity): the person is ID, or
+    one the register does not hold; the answer goes through the same routing (Art 15) and is queued for the
+    requesting State; journalled with the official."""
+    app = ctx.app
+    app.engine  # noqa: B018  (no store: say so first)
+    if (person_id is None) == (not not_held):
+        raise InvalidRequest("indiquez soit --person ID, soit --not-held")
+    with app.uow() as uow:
+        answered = answer_by_clerk(uow, message_id.strip(), person_id=person_id, purpose_key=purpose,
+                                   member_state=app.settings.member_state, clock=app.clock, official=app.official)
+        uow.commit()
+    whom = f"la personne {answered.person_id}" if answered.person_id else "une personne que le registre ne détient pas"
+    click.echo(f"demande {message_id} : réponse {answered.reply_id} ({answered.response_type}) sur {whom}, "
+               f"mise en file pour {answered.reply_id.receiver}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 from adapters.db.types import JsonDocument, UtcDateTime
 
@@ -60,6 +60,36 @@ journal = Table(
     Column("details", JsonDocument, nullable=False),
     Column("previous_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+# The ledger of Art 15 requests received (Arts 15, 16): one row per request, written in the transaction
+# that handles it; ``deadline_ids`` the RequestDeadlines sent and ``additional_info_asked`` the items of the
+# RequestAdditionalInfo, comma-separated.
+incoming_requests = Table(
+    "incoming_requests",
+    metadata,
+    Column("message_id", String(64), primary_key=True),
+    Column("sender", String(8), nullable=False),
+    Column("purpose_code", String(32), nullable=False),
+    Column("purpose_key", String(64), nullable=True),
+    Column("urgent", Boolean, nullable=False),
+    Column("person_id", String(64), nullable=True),
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("clock_started_on", Date, nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("deadline_ids", Text, nullable=True),
+    Column("additional_info_id", String(64), nullable=True),
+    Column("additional_info_asked", Text, nullable=True),
+    Column("additional_info_reply_id", String(64), nullable=True),
+    Column("additional_info_reply_at", UtcDateTime, nullable=True),
+    Column("response_id", String(64), nullable=True),
+    Column("response_type", String(16), nullable=True),
+    Column("answered_at", UtcDateTime, nullable=True),
+    Column("answered_by", String(128), nullable=True),
+    Index("ix_incoming_requests_additional_info_id", "additional_info_id"),
+    Index("ix_incoming_requests_state_due", "state", "due_on"),
 )
 
 from adapters.db import copy_requests as _copy_requests  # noqa: E402, F401  (Art 12(3) copy requests, for Alembic)

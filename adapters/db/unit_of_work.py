@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from adapters.db.copy_requests import SqlCopyRequestLog
 from adapters.db.identifications import SqlIdentificationQueue
+from adapters.db.incoming_requests import MessageDecoder, SqlIncomingRequestLedger
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
@@ -24,13 +25,16 @@ class SqlUnitOfWork:
     outbox: SqlOutbox
     identifications: SqlIdentificationQueue
     copy_requests: SqlCopyRequestLog
+    incoming_requests: SqlIncomingRequestLedger
     notifications: SqlNotificationLedger
     connection: Connection
 
-    def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
+    def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
+                 reader: MessageDecoder | None = None) -> None:
         self._engine = engine
         self._clock = clock
         self._writer = writer  # builds the envelope of a queued outbound message
+        self._reader = reader  # reads a journalled inbound envelope back (a request answered later)
         self._transaction: RootTransaction | None = None
 
     def __enter__(self) -> Self:
@@ -43,6 +47,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(self.connection, self._clock, self._writer)
         self.identifications = SqlIdentificationQueue(self.connection, self._clock)
         self.copy_requests = SqlCopyRequestLog(self.connection)
+        self.incoming_requests = SqlIncomingRequestLedger(self.connection, self._reader)
         self.notifications = SqlNotificationLedger(self.connection)
         return self
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from adapters.bootstrap import App
+from adapters.peer.additional_info import additional_info_handlers
 from adapters.peer.behaviour import Answer, peer_handlers
 from adapters.settings import PeerSettings, Settings
 from adapters.soap.faults import Fault
@@ -54,7 +55,7 @@ def peer_settings(base: Settings, options: PeerOptions) -> Settings:
 def build_peer_runtime(settings: Settings, options: PeerOptions) -> Runtime:
     app = App(settings)
     engine = app.engine
-    handlers = peer_handlers(options.answer)
+    handlers = {**peer_handlers(options.answer), **additional_info_handlers()}
     processor = app.messaging.processor(app.uow, handlers)
     sender = app.messaging.sender(engine)
     sender_wake = threading.Event()

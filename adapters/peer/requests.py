@@ -20,7 +20,7 @@ from gateway.services.outbox import new_message_id
 
 
 def queue_request(uow: MessagingUnitOfWork, person: NotifiedPerson, *, state: str, receiver: str, now: datetime,
-                  purpose: str, consent: YesNoUnknown = YesNoUnknown.UNKNOWN) -> Request:
+                  purpose: str, consent: YesNoUnknown = YesNoUnknown.UNKNOWN, urgent: bool = False) -> Request:
     """Queue, in the simulated State's outbox, its request to ``receiver`` about ``person`` for ``purpose`` (a key
     or code of the purpose table), with the person's ``consent`` as stated (the caller commits)."""
     row = purpose_named(purpose)
@@ -32,6 +32,7 @@ def queue_request(uow: MessagingUnitOfWork, person: NotifiedPerson, *, state: st
         purpose=ml(f"{row.key} (simulated)", "en"),
         requesting_authority=RequestingAuthority("RAT-99-A", ml("Simulated requesting authority", "en")),
         consent=consent,
+        urgency=YesNoUnknown.YES if urgent else YesNoUnknown.NO,
     )
     uow.outbox.queue(request)
     return request

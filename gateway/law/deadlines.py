@@ -77,3 +77,19 @@ def awaited_answer_due_date(
     identification information it asked for."""
     return due_date(sent, working_days=awaited_answer_working_days(own_record=own_record),
                     restarted_on=restarted_on, calendar=calendar_of(requested_state))
+
+
+def is_late(due: date, *, on: date) -> bool:
+    """Art 16 — an answer still owed on ``on`` is late once its due date has passed."""
+    return on > due
+
+
+def working_days_left(due: date, *, on: date, calendar: WorkingDays = LUXEMBOURG_WORKING_DAYS) -> int:
+    """Art 16, AMB-26 — the working days of ``calendar`` left on ``on`` to answer by ``due``: those after
+    ``on`` up to ``due`` (0 on the due date itself); once late, minus the working days from the day after
+    ``due`` up to the first working day on or after ``on`` (the first day an answer can still be given), so
+    a request due on a Friday is -1 on the Saturday, the Sunday and the Monday."""
+    if on <= due:
+        return calendar.between(on, due)
+    answerable = on if calendar.is_working_day(on) else calendar.add(on, 1)
+    return -calendar.between(due, answerable)

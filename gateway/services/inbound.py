@@ -33,11 +33,14 @@ from gateway.model.exchange import (
     NotificationResponse,
     NotificationResponsePush,
     Request,
+    RequestAdditionalInfoResponse,
+    RequestAdditionalInfoResponsePush,
     RequestPush,
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import EuroRates, InboxState, JournalEntry, MessagingUnitOfWork
 from gateway.services import notification_tracking
+from gateway.services.additional_identification import receive_additional_information
 from gateway.services.ecris_mapping import country_code
 from gateway.services.incoming_copy_request import answer_copy_request
 from gateway.services.incoming_notification import NotificationRefused, receive_notification
@@ -152,6 +155,15 @@ def answer_request(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: Handler
                                       official=ctx.official)
 
 
+def answer_additional_information(uow: MessagingUnitOfWork, message: EcrisMessage,
+                                  ctx: HandlerContext) -> MessageId | None:
+    """Art 15, Art 16(1): the requesting State's reply to our request for additional identification
+    information; the waiting request is identified again and answered (``additional_identification``)."""
+    assert isinstance(message, RequestAdditionalInfoResponse | RequestAdditionalInfoResponsePush)
+    return receive_additional_information(uow, message, member_state=ctx.member_state, clock=ctx.clock,
+                                          official=ctx.official)
+
+
 def record_only(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
     """Nothing more to do here: the message is journalled and its correlation recorded."""
     return None
@@ -166,6 +178,9 @@ DEFAULT_HANDLERS: Mapping[str, Handler] = {
     "NotificationResponseMessage": notification_tracking.record_answer,
     "NotificationResponsePushMessage": notification_tracking.record_answer,
     "FunctionalErrorMessage": notification_tracking.record_answer,
+    # Replies to our requests for additional identification data answer the waiting request (issue 9 point 3).
+    "RequestAdditionalInfoResponseMessage": answer_additional_information,
+    "RequestAdditionalInfoResponsePushMessage": answer_additional_information,
 }
 
 

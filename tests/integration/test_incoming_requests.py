@@ -146,16 +146,17 @@ def test_a_person_the_register_knows_to_be_dead_is_answered_deceased_art_3(loade
     assert answer.convictions == ()
 
 
-def test_an_uncertain_identity_is_left_to_a_clerk_with_a_request_deadline_art_16_1(loaded: App) -> None:
-    # LU1's surname, birth date and place, another forename, no national number: a clerk decides.
+def test_an_uncertain_identity_gets_a_request_deadline_and_a_request_for_additional_information_art_16_1(
+        loaded: App) -> None:
+    # LU1's surname, birth date and place, another forename, no national number: the requesting State is asked.
     answer, row = receive(loaded, request(person_id=None, purpose="P-99-001000", forename="Paul"))
     assert isinstance(answer, RequestDeadline)
     assert answer.deadline == answer_due_date(NOW.date())
     with loaded.uow() as uow:
-        assert [r.type for r in uow.outbox.list() if r.response_to == str(row.message_id)] == [
-            "RequestDeadlineMessage"]  # no answer yet
-        [entry] = [e for e in uow.journal.entries() if e.action == "ecris.request_for_clerk"]
-    assert "identification incertaine" in entry.reason
+        assert sorted(r.type for r in uow.outbox.list() if r.response_to == str(row.message_id)) == [
+            "RequestAdditionalInfoMessage", "RequestDeadlineMessage"]  # no answer yet
+        [entry] = [e for e in uow.journal.entries() if e.action == "ecris.additional_info_requested"]
+    assert "identification incertaine" in entry.reason and entry.details["asked"] == "IdentityNumber"
 
 
 @pytest.mark.shared
