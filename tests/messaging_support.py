@@ -227,8 +227,10 @@ class GatewayAndPeer:
 
 
 @contextmanager
-def gateway_and_peer(tmp_path: Path, state: str, *peer_args: str) -> Iterator[GatewayAndPeer]:
-    """Start the gateway, configured with ``state``'s peer, and that peer (``peer_args`` added to its command)."""
+def gateway_and_peer(tmp_path: Path, state: str, *peer_args: str,
+                     serve_args: Sequence[str] = ()) -> Iterator[GatewayAndPeer]:
+    """Start the gateway, configured with ``state``'s peer, and that peer (``peer_args`` added to its command,
+    ``serve_args`` to the gateway's, e.g. ``--no-processor`` to process with ``inbox process`` on a set clock)."""
     gateway_port, peer_port = free_port(), free_port()
     gateway_url = f"http://127.0.0.1:{gateway_port}/ecris"
     peer_url = f"http://127.0.0.1:{peer_port}/ecris"
@@ -236,7 +238,7 @@ def gateway_and_peer(tmp_path: Path, state: str, *peer_args: str) -> Iterator[Ga
     peer_db = f"sqlite:///{tmp_path / 'peer.db'}"
     config = write_config(tmp_path / "gateway.toml", peers={state: peer_url}, public_url=gateway_url)
     env = base_env(gateway_db, ECRIS_GATEWAY_CONFIG=str(config))
-    with running(["serve", "--port", str(gateway_port), "--threads", "4"], env, tmp_path / "gateway.log",
+    with running(["serve", "--port", str(gateway_port), "--threads", "4", *serve_args], env, tmp_path / "gateway.log",
                  url=gateway_url), \
          running(["peer", "--state", state, "--port", str(peer_port), "--gateway", gateway_url, "--db", peer_db,
                   *peer_args], base_env(peer_db), tmp_path / "peer.log", url=peer_url):

@@ -97,10 +97,10 @@ class SqlIncomingRequestLedger:
         sent_ids = [*request.deadline_ids, *(i for i in (request.additional_info_id, request.response_id) if i)]
         found = [RequestExchange(r.created_at, "outgoing", r.type, r.message_id) for r in self._db.execute(
             select(outbox.c.message_id, outbox.c.type, outbox.c.created_at).where(outbox.c.message_id.in_(sent_ids)))]
-        if request.additional_info_reply_id is not None:
-            found += [RequestExchange(r.received_at, "incoming", r.type or "", r.message_id) for r in self._db.execute(
-                select(inbox.c.message_id, inbox.c.type, inbox.c.received_at)
-                .where(inbox.c.message_id == request.additional_info_reply_id).limit(1))]
+        reply_id, reply_at = request.additional_info_reply_id, request.additional_info_reply_at
+        if reply_id is not None and reply_at is not None:  # when it was handled, as the ledger counts it
+            found += [RequestExchange(reply_at, "incoming", r.type or "", r.message_id) for r in self._db.execute(
+                select(inbox.c.message_id, inbox.c.type).where(inbox.c.message_id == reply_id).limit(1))]
         return sorted(found, key=_in_order)
 
     def request_message(self, message_id: str) -> EcrisMessage | None:

@@ -20,8 +20,8 @@ def information_to_ask(claim: IdentityClaim, candidates: Sequence[Person]) -> tu
     """Art 15, Art 3 — the identification data to ask for, in the contract's order:
 
     1. the identity number, when the request gives none (the register's key decides first, Art 3);
-    2. the birth date, when the request's is unknown or partial, or when the number it gave belongs to a
-       person born another day (the date settles which is wrong);
+    2. the birth date, when the request's is unknown or partial, or when the request gave an identity
+       number and the person is still uncertain (the date settles whether the number or the names are wrong);
     3. the birth place, when the request names no birth town;
     4. former names, when a candidate bears another surname than the request's (a change of name);
     5. the forename, when the request gives none.
