@@ -268,7 +268,9 @@ def exchange_with_simulated_member_states() -> None:
             say(f"   Portugal's request {asked} ({purpose}) answered by {answer['message_id']}: {code} "
                 f"({row.label if row else '?'}), {convictions} conviction(s)")
 
-        step("12. A hostile message is refused with a SOAP fault, journalled, and changes nothing")
+        ambiguous_request_resolved(peer_env)
+
+        step("13. A hostile message is refused with a SOAP fault, journalled, and changes nothing")
         before = len(outbox_rows())
         hostile = (b'<?xml version="1.0"?><!DOCTYPE e [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                    b'<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>&x;'
@@ -283,6 +285,61 @@ def exchange_with_simulated_member_states() -> None:
             say(f"HTTP {refused.code}, SOAP fault {code}: {reason}")
         rejected = [r for r in inbox_rows() if r["state"] == "rejected"]
         say(f"journalled as rejected: {len(rejected)} message(s); outbox unchanged: {before} → {len(outbox_rows())}")
+
+
+NAMESAKES = ("1982041200011", "1982041200022")
+
+
+def ambiguous_request_resolved(peer_env: dict[str, str]) -> None:
+    """Step 12: Portugal asks about a Marc Thill without his national number; the register holds two namesakes
+    born the same day in the same town. The gateway asks Portugal for more (RequestAdditionalInfo), Portugal's
+    answer settles it, and the request is answered; the clerk's queue shows every request and its deadline."""
+    step("12. Two namesakes: Portugal's request needs more identification, asked for and received (Art 15, 16(1))")
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    schmit = next(p for p in document["persons"] if p["id"] == "1979110254321")
+    document["persons"] = [
+        {**schmit, "id": number, "surname": "Thill", "forenames": ["Marc"],
+         "birth": {"date": "1982-04-12", "city": "Luxembourg", "country": "LU"},
+         "decisions": schmit["decisions"] if number == NAMESAKES[1] else []}
+        for number in NAMESAKES]
+    path = VAR / "demo-namesakes.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    say(gateway("register", "import", str(path)).stdout)
+    say("The register now holds two Marc Thill, both born on 12/04/1982 in Luxembourg.")
+    asked = subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "peer-request", "--db", peer_db("PT"), "--state", "PT",
+         "--surname", "Thill", "--forenames", "Marc", "--born", "1982-04-12", "--birth-place", "Luxembourg",
+         "--purpose", "criminal_proceedings", "--urgent", "--when-asked-national-number", NAMESAKES[1]],
+        cwd=ROOT, env=peer_env, check=True, capture_output=True, text=True).stdout.split()[1]
+    say(f"Portugal asks, urgently, for Marc Thill's record for criminal proceedings ({asked}), without his "
+        "national number.")
+    wait_for(lambda: any(r["response_to"] == asked and r["type"] == "RequestResponseMessage"
+                         for r in outbox_rows()), f"the answer to Portugal's request {asked}")
+    shown = json.loads(gateway("requests", "show", asked, "--json").stdout)
+    say(f"Two persons matched, so the gateway told Portugal the answer is due on {french_day(shown['due_date'])} "
+        "and asked for his identity number; Portugal gave it, the ten working days ran again from the day of its "
+        f"reply ({french_day(shown['clock_started_on'])}), and the request was answered about {shown['person']} "
+        f"({shown['response_type']}). The clerk's view of that request:")
+    say(gateway("requests", "show", asked).stdout)
+
+    unsure = subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "peer-request", "--db", peer_db("PT"), "--state", "PT",
+         "--surname", "Schmit", "--forenames", "Paulo", "--born", "1979-11-02", "--birth-place", "Luxembourg",
+         "--purpose", "criminal_proceedings"],
+        cwd=ROOT, env=peer_env, check=True, capture_output=True, text=True).stdout.split()[1]
+    wait_for(lambda: json.loads(gateway("requests", "show", unsure, "--json", check=False).stdout or "{}")
+             .get("state") == "received", f"Portugal's request {unsure} to wait for a clerk")
+    say(f"\nPortugal then asks about a « Paulo » Schmit born the day Paul Schmit was ({unsure}); asked for more, "
+        "it has nothing to add, so the request waits for a clerk, within its deadline. The clerks' work queue "
+        "(urgent first, then by due date; working days left in Luxembourg):")
+    say(gateway("requests", "list").stdout)
+    say("The clerk checks the file and answers: it is Paul Schmit.")
+    say(gateway("requests", "answer", unsure, "--person", "1979110254321").stdout)
+    say(gateway("requests", "list", "--open").stdout or "No request waits any more.")
+
+
+def french_day(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
 
 
 if __name__ == "__main__":

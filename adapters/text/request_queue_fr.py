@@ -32,6 +32,17 @@ EXCHANGES_FR = {
 }
 
 
+ITEMS_FR = {
+    "Forename": "prénom", "Surname": "nom", "SecondSurname": "second nom", "Sex": "sexe",
+    "BirthDate": "date de naissance", "BirthPlace": "lieu de naissance", "Nationality": "nationalité",
+    "FormerName": "noms antérieurs", "MotherName": "nom de la mère", "FatherName": "nom du père",
+    "IdentityNumber": "numéro d'identification", "IdentificationDocument": "pièce d'identité", "Address": "adresse",
+    "Alias": "alias", "Fingerprints": "empreintes digitales",
+    "MoreInformationOnRequestPurpose": "précisions sur la finalité",
+}
+"""The items of a RequestAdditionalInfo (``AdditionalInformation``) in a clerk's words."""
+
+
 def row_json(row: QueueRow) -> dict[str, Any]:
     """The public JSON shape of a queue row: ``from`` the requesting State (``to`` the State asked, for an
     outgoing request)."""
@@ -107,7 +118,7 @@ def history_lines(request: IncomingRequest, row: QueueRow, exchanges: list[Reque
     for exchange in exchanges:
         text = EXCHANGES_FR.get(exchange.type, exchange.type)
         if exchange.type == "RequestAdditionalInfoMessage" and request.additional_info_asked:
-            text += " : " + ", ".join(request.additional_info_asked)
+            text += " : " + ", ".join(ITEMS_FR.get(i, i) for i in request.additional_info_asked)
         if exchange.type.startswith("RequestAdditionalInfoResponse"):
             text += f" ; le délai court à nouveau du {day(request.clock_started_on)} (art. 16(1))"
         if exchange.type.startswith("RequestResponse"):

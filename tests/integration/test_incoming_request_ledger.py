@@ -275,7 +275,7 @@ def test_requests_list_and_show_speak_french_to_clerks_and_json_to_programs(load
         "RequestDeadlineMessage", "RequestAdditionalInfoMessage", "RequestAdditionalInfoResponseMessage",
         "RequestResponseMessage"]
     french = run(loaded, "requests", "show", "FR-LU-REQ-000000000000007").output
-    assert "informations complémentaires demandées : IdentityNumber" in french
+    assert "informations complémentaires demandées : numéro d'identification" in french
     assert "le délai court à nouveau du 26/11/2026" in french and "réponse envoyée (RRT-00-00)" in french
     assert run(loaded, "requests", "show", "FR-LU-REQ-000000000000099").exit_code == 2
 
