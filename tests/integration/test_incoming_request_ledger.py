@@ -20,7 +20,7 @@ from adapters.files.register_format import read_file
 from adapters.soap.envelope import envelope_bytes, request_headers
 from adapters.soap.messages import MessageReader
 from adapters.xml import codec
-from gateway.law.deadlines import answer_due_date, working_days_left
+from gateway.law.deadlines import answer_due_date
 from gateway.model.exchange import (
     AdditionalInformation,
     EcrisMessage,
@@ -240,18 +240,6 @@ def test_the_queue_lists_urgent_requests_first_then_by_due_date_with_working_day
     assert [(r.message_id[-1], r.state, r.working_days_left) for r in open_rows] == [
         ("3", "received", 2), ("1", "late", -1), ("2", "received", 2)]
     assert {r.message_id[-1] for r in before} == {"1", "4"}
-
-
-@pytest.mark.parametrize(("on", "left"), [
-    (date(2026, 12, 7), 0),    # the due date itself
-    (date(2026, 12, 4), 1),    # the Friday before
-    (date(2026, 12, 8), -1),   # the next day: late
-    (date(2026, 12, 12), -5),  # a Saturday: counted to the Monday, the first day an answer can go
-    (date(2026, 12, 14), -5),
-])
-def test_working_days_left_are_luxembourg_working_days_zero_on_the_due_date_negative_when_late(
-        on: date, left: int) -> None:
-    assert working_days_left(date(2026, 12, 7), on=on) == left
 
 
 def test_requests_list_and_show_speak_french_to_clerks_and_json_to_programs(loaded: App) -> None:

@@ -19,6 +19,8 @@ from gateway.law.deadlines import (
     awaited_answer_working_days,
     clock_start,
     due_date,
+    is_late,
+    working_days_left,
 )
 from gateway.working_days import WorkingDays
 
@@ -142,3 +144,16 @@ def test_art_12_3_copies_are_due_when_art_16_1_has_a_request_answered() -> None:
     while day.year == 2026:
         assert copy_due_date(day) == answer_due_date(day), day
         day += timedelta(days=1)
+
+
+@pytest.mark.parametrize(("on", "left"), [
+    (date(2026, 12, 7), 0),    # the due date itself
+    (date(2026, 12, 4), 1),    # the Friday before
+    (date(2026, 12, 8), -1),   # the next day: late
+    (date(2026, 12, 12), -5),  # a Saturday: counted to the Monday, the first day an answer can go
+    (date(2026, 12, 14), -5),
+])
+def test_working_days_left_are_luxembourg_working_days_zero_on_the_due_date_negative_when_late(
+        on: date, left: int) -> None:
+    assert working_days_left(date(2026, 12, 7), on=on) == left
+    assert is_late(date(2026, 12, 7), on=on) is (left < 0)
