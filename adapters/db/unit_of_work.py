@@ -12,6 +12,7 @@ from adapters.db.copy_requests import SqlCopyRequestLog
 from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
+from adapters.db.outgoing_requests import SqlOutgoingRequestLog
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from gateway.clock import Clock
 
@@ -25,6 +26,7 @@ class SqlUnitOfWork:
     identifications: SqlIdentificationQueue
     copy_requests: SqlCopyRequestLog
     notifications: SqlNotificationLedger
+    outgoing_requests: SqlOutgoingRequestLog
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
@@ -44,6 +46,7 @@ class SqlUnitOfWork:
         self.identifications = SqlIdentificationQueue(self.connection, self._clock)
         self.copy_requests = SqlCopyRequestLog(self.connection)
         self.notifications = SqlNotificationLedger(self.connection)
+        self.outgoing_requests = SqlOutgoingRequestLog(self.connection)
         return self
 
     def __exit__(

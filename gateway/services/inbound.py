@@ -37,7 +37,8 @@ from gateway.model.exchange import (
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import EuroRates, InboxState, JournalEntry, MessagingUnitOfWork
-from gateway.services import notification_tracking
+from gateway.services import notification_tracking, outgoing_request
+from gateway.services.additional_info_answer import answer_additional_info
 from gateway.services.ecris_mapping import country_code
 from gateway.services.incoming_copy_request import answer_copy_request
 from gateway.services.incoming_notification import NotificationRefused, receive_notification
@@ -165,7 +166,13 @@ DEFAULT_HANDLERS: Mapping[str, Handler] = {
     # Answers to our notifications close or flag them (issue 8 point 4).
     "NotificationResponseMessage": notification_tracking.record_answer,
     "NotificationResponsePushMessage": notification_tracking.record_answer,
-    "FunctionalErrorMessage": notification_tracking.record_answer,
+    # Answers to our requests (Arts 13, 14) are stored on them; an error goes to what it answers.
+    "RequestResponseMessage": outgoing_request.record_response,
+    "RequestResponsePushMessage": outgoing_request.record_response,
+    "RequestDeadlineMessage": outgoing_request.record_deadline,
+    "FunctionalErrorMessage": outgoing_request.record_functional_error,
+    # A State identifying the person of our request or notification asks for more data (issue 9 point 5).
+    "RequestAdditionalInfoMessage": answer_additional_info,
 }
 
 
