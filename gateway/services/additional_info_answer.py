@@ -26,6 +26,7 @@ from gateway.model.exchange import (
     EcrisMessage,
     EcrisPerson,
     MessageId,
+    MessageMetadata,
     MessageType,
     MultilingualText,
     RequestAdditionalInfo,
@@ -99,6 +100,16 @@ def identity_for(person: NaturalPerson, asked: frozenset[AdditionalInformation])
     )
 
 
+def additional_info_response(person: NaturalPerson, held: frozenset[AdditionalInformation], *,
+                             metadata: MessageMetadata, remarks: str,
+                             purpose: MultilingualText = ()) -> RequestAdditionalInfoResponse:
+    """The RequestAdditionalInfoResponse "available" carrying the items ``held`` of ``person``."""
+    return RequestAdditionalInfoResponse(
+        metadata=metadata, response_type=INFO_AVAILABLE, person=identity_for(person, held),
+        remarks=(Text(contract_text(remarks), "fr"),), request_purpose=purpose,
+    )
+
+
 def answer_additional_info(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
     """An inbound handler: answer a RequestAdditionalInfo about one of our requests or notifications from
     the register, or leave it for a clerk when the register cannot."""
@@ -134,12 +145,10 @@ def answer_additional_info(uow: MessagingUnitOfWork, message: EcrisMessage, ctx:
     if request is not None and AdditionalInformation.MORE_INFORMATION_ON_REQUEST_PURPOSE in held:
         row = purpose_named(request.purpose_key)
         purpose = ml(contract_text(f"{row.label} — autorité requérante : {request.authority}"), "fr")
-    metadata = reply_metadata(uow.outbox, member_state=ctx.member_state, clock=ctx.clock, answering=message.metadata.message_id,
+    metadata = reply_metadata(uow.outbox, member_state=ctx.member_state, clock=ctx.clock,
+                              answering=message.metadata.message_id,
                               message_type=MessageType.REQUEST_ADDITIONAL_INFO_RESPONSE)
-    uow.outbox.queue(RequestAdditionalInfoResponse(
-        metadata=metadata, response_type=INFO_AVAILABLE, person=identity_for(person, held),
-        remarks=(Text(contract_text(remarks), "fr"),), request_purpose=purpose,
-    ))
+    uow.outbox.queue(additional_info_response(person, held, metadata=metadata, remarks=remarks, purpose=purpose))
     now = ctx.clock.now()
     if request is not None:
         restarted = awaited_answer_due_date(request.sent_at, requested_state=request.to,

@@ -36,6 +36,7 @@ from gateway.model.conviction import Decision
 from gateway.model.exchange import (
     EcrisConviction,
     EcrisMessage,
+    EcrisPerson,
     FunctionalError,
     MessageId,
     MessageMetadata,
@@ -111,6 +112,26 @@ def _authority_type(purpose: RequestPurpose, own_record: bool) -> str:
     return AUTHORITY_TYPES["judicial" if purpose.key == "criminal_proceedings" else "administrative"]
 
 
+def request_message(identity: EcrisPerson, *, metadata: MessageMetadata, purpose: RequestPurpose, authority: str,
+                    consent: bool | None, urgent: bool, own_record_number: int | None = None) -> Request:
+    """The RequestMessage of Art 13(2) (the Annex form as ECRIS carries it): the person, the purpose's code
+    and French label, the requesting authority and its type, consent and urgency; an Art 14 forward says so
+    in its remarks."""
+    own_record = own_record_number is not None
+    remarks = ml(contract_text(
+        f"Demande de la personne concernée portant sur son propre casier (bulletin N°{own_record_number}), "
+        "répercutée en vertu de l'art. 14 de la loi du 29 mars 2013 ; réponse attendue dans les 20 jours "
+        "ouvrables (art. 16(2))."), "fr") if own_record else ()
+    return Request(
+        metadata=metadata, person=identity, remarks=remarks,
+        purpose_category=purpose.code, purpose=ml(contract_text(purpose.label), "fr"),
+        requesting_authority=RequestingAuthority(_authority_type(purpose, own_record),
+                                                 ml(contract_text(authority), "fr")),
+        consent=YesNoUnknown.UNKNOWN if consent is None else (YesNoUnknown.YES if consent else YesNoUnknown.NO),
+        urgency=YesNoUnknown.YES if urgent else YesNoUnknown.NO,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class SentRequest:
     message_id: str
@@ -134,21 +155,12 @@ def send_request(uow: MessagingUnitOfWork, *, person_id: str, to: Sequence[str],
     identity = person_identity_of(person)
     now = clock.now()
     authority_name = authority or CENTRAL_AUTHORITY
-    remarks = ml(contract_text(
-        f"Demande de la personne concernée portant sur son propre casier (bulletin N°{own_record_number}), "
-        "répercutée en vertu de l'art. 14 de la loi du 29 mars 2013 ; réponse attendue dans les 20 jours "
-        "ouvrables (art. 16(2))."), "fr") if own_record else ()
     sent: list[SentRequest] = []
     for state in states:
         message_id = new_message_id(uow.outbox, sender=member_state, receiver=state, message_type=MessageType.REQUEST)
-        uow.outbox.queue(Request(
-            metadata=MessageMetadata(message_id, now), person=identity, remarks=remarks,
-            purpose_category=row.code, purpose=ml(contract_text(row.label), "fr"),
-            requesting_authority=RequestingAuthority(_authority_type(row, own_record),
-                                                     ml(contract_text(authority_name), "fr")),
-            consent=YesNoUnknown.UNKNOWN if consent is None else (YesNoUnknown.YES if consent else YesNoUnknown.NO),
-            urgency=YesNoUnknown.YES if urgent else YesNoUnknown.NO,
-        ))
+        uow.outbox.queue(request_message(identity, metadata=MessageMetadata(message_id, now), purpose=row,
+                                         authority=authority_name, consent=consent, urgent=urgent,
+                                         own_record_number=own_record_number))
         expected = awaited_answer_due_date(now, requested_state=state, own_record=own_record)
         uow.outgoing_requests.record(OutgoingRequest(
             message_id=str(message_id), to=state, person_id=person.id, purpose_key=row.key, purpose_code=row.code,
@@ -268,11 +280,12 @@ def state_on(request: OutgoingRequest, on: date) -> str:
 
 
 def working_days_left(request: OutgoingRequest, on: date) -> int:
-    """Working days of the requested State from ``on`` to the expected day: 0 on that day, negative after."""
+    """Working days of the requested State from ``on`` to the expected day: 0 on that day, negative after
+    (at least -1: the weekend after a Friday due day is already late)."""
     calendar = calendar_of(request.to)
     if on <= request.expected_by:
         return calendar.between(on, request.expected_by)
-    return -calendar.between(request.expected_by, on)
+    return -max(1, calendar.between(request.expected_by, on))
 
 
 def request_row(request: OutgoingRequest, on: date) -> dict[str, object]:

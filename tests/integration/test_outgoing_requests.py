@@ -207,3 +207,13 @@ def test_own_record_request_is_forwarded_and_answers_attached_to_the_bulletin(lo
     assert [a.mention for a in after.foreign_answers] == [None, "réponse de la Belgique non parvenue"]
     assert other_number.foreign_answers == ()
     assert person.decisions == replace(PERSON, decisions=()).decisions  # nothing inscribed (AMB-21)
+
+
+def test_a_request_is_late_from_the_day_after_its_due_day(loaded: App) -> None:
+    send(loaded)  # due Monday 07/12/2026 in France
+    on_due = outgoing_request_rows(loaded.uow(), on=date(2026, 12, 7))[0]
+    day_after = outgoing_request_rows(loaded.uow(), on=date(2026, 12, 8))[0]
+    saturday_after = outgoing_request_rows(loaded.uow(), on=date(2026, 12, 12))[0]
+    assert (on_due["state"], on_due["working_days_left"]) == ("sent", 0)
+    assert (day_after["state"], day_after["working_days_left"]) == ("late", -1)
+    assert (saturday_after["state"], saturday_after["working_days_left"]) == ("late", -4)
