@@ -38,14 +38,16 @@ class SqlOutgoingRequestLog:
         self._db = connection
 
     def record(self, request: OutgoingRequest) -> None:
-        self._db.execute(insert(_R).values(
-            message_id=request.message_id, receiver=request.to, person_id=request.person_id,
-            purpose_key=request.purpose_key, purpose_code=request.purpose_code, authority=request.authority,
-            consent=request.consent, urgent=request.urgent, own_record=request.own_record,
-            bulletin_number=request.bulletin_number, sent_at=request.sent_at, expected_by=request.expected_by,
-            state=request.state.value, announced_deadline=request.announced_deadline,
-            convictions=[decision_to_json(d) for d in request.convictions], note=request.note,
-        ))
+        # Parameters passed apart from the statement: its compiled form is cached across calls.
+        self._db.execute(insert(_R), {
+            "message_id": request.message_id, "receiver": request.to, "person_id": request.person_id,
+            "purpose_key": request.purpose_key, "purpose_code": request.purpose_code, "authority": request.authority,
+            "consent": request.consent, "urgent": request.urgent, "own_record": request.own_record,
+            "bulletin_number": request.bulletin_number, "sent_at": request.sent_at,
+            "expected_by": request.expected_by, "state": request.state.value,
+            "announced_deadline": request.announced_deadline,
+            "convictions": [decision_to_json(d) for d in request.convictions], "note": request.note,
+        })
 
     def get(self, message_id: str) -> OutgoingRequest | None:
         row = self._db.execute(select(_R).where(_R.c.message_id == message_id)).first()

@@ -217,3 +217,24 @@ def test_a_request_is_late_from_the_day_after_its_due_day(loaded: App) -> None:
     assert (on_due["state"], on_due["working_days_left"]) == ("sent", 0)
     assert (day_after["state"], day_after["working_days_left"]) == ("late", -1)
     assert (saturday_after["state"], saturday_after["working_days_left"]) == ("late", -4)
+
+
+def test_additional_information_about_our_notification_is_answered_from_the_register(app: App) -> None:
+    from adapters.files.register_format import read_file
+    from tests.samples.register_documents import DEMO_REGISTER
+
+    persons, _ = read_file(DEMO_REGISTER)
+    import_persons(persons, uow=app.uow(), clock=app.clock, official="clerk", source="demo")
+    with app.uow() as uow:
+        [notified] = [n for n in uow.notifications.list(person_id=PERSON.id) if n.receiver == "FR"]
+    asked = RequestAdditionalInfo(metadata=reply_meta(notified.message_id, MessageType.REQUEST_ADDITIONAL_INFO, 9),
+                                  requested=(AdditionalInformation.MOTHER_NAME,))
+    reply = handle(app, asked)
+    assert reply is not None
+    with app.uow() as uow:
+        envelope = uow.outbox.envelope(str(reply))
+    assert envelope is not None
+    answer = MessageReader(max_bytes=10**7, member_state="FR").read(envelope).message
+    assert isinstance(answer, RequestAdditionalInfoResponse) and answer.person is not None
+    assert answer.person.mother is not None and answer.person.mother.surname is not None
+    assert answer.person.mother.surname.value == "Martin" and answer.person.father is None
