@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from gateway.model.exchange import (
     AdditionalInformation,
+    Amount,
     ConvictionDecision,
     DecidingAuthority,
     DecisionToOffences,
@@ -59,7 +60,7 @@ class Answer(enum.StrEnum):
 
 _SAMPLES = (
     # (offence title, Annex A category, sanction title, Annex B category, sentence)
-    ("Theft (simulated)", "O-00-050100", "Fine (simulated)", "S-00-008001", None),
+    ("Theft (simulated)", "O-00-050100", "Fine (simulated)", "S-00-008001", None),  # 750 EUR
     ("Driving under the influence (simulated)", "O-00-070100", "Imprisonment (simulated)", "S-00-001001", "P6M"),
     ("Fraud (simulated)", "O-00-060100", "Fine (simulated)", "S-00-008001", None),
 )
@@ -84,7 +85,9 @@ def sample_conviction(state: str, serial: int, index: int = 1) -> EcrisConvictio
                                legal_provisions="Simulated code art. 1", is_continuous=YesNoUnknown.NO),),
         sanctions=(EcrisSanction(id=s, national_title=ml(sanction, "en"), common_category=sanction_category,
                                  sentenced_period=None if sentence is None
-                                 else SentencedPeriod(YesNoUnknown.YES, duration=sentence)),),
+                                 else SentencedPeriod(YesNoUnknown.YES, duration=sentence),
+                                 fine_amount=None if sentence else Amount(750),
+                                 fine_currency=None if sentence else "CX-00-978-EUR"),),
         relationships=(DecisionToOffences(d, (o,)), DecisionToSanctions(d, (s,))),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from adapters.text.french import day, describe_decision, describe_penalty
@@ -20,6 +21,22 @@ STATES_FR = {
     "late": "EN RETARD : pas de réponse dans le délai",
     "error": "erreur signalée par l'État requis",
 }
+
+
+CONSENTS_FR = {"yes": "oui", "no": "non", "unknown": "non indiqué"}
+
+
+def _iso_day(text: str | None) -> str:
+    return "—" if text is None else day(date.fromisoformat(text))
+
+
+def describe_received(decision: Decision, *, source: str) -> list[str]:
+    """A conviction received in an answer, in the register's words, as received: not inscribed, so the
+    register's own notes (a notifying State, a fine to convert for the thresholds) do not apply to it."""
+    lines = [line for line in describe_decision(decision)
+             if not line.startswith(("  décision étrangère notifiée", "  À EXAMINER"))]
+    return [*lines, f"  transmise par {source}" + ("" if decision.court_country == source
+                                                     else f", condamnation de {decision.court_country}")]
 
 
 def conviction_to_json(decision: Decision, *, source: str) -> dict[str, Any]:
@@ -71,7 +88,7 @@ def foreign_answer_lines(answers: tuple[ForeignAnswer, ...]) -> list[str]:
         else:
             lines.append(f"{heading}, reçue le {day(answer.answered_on)} :")
             for decision in answer.convictions:
-                lines.extend(f"  {line}" for line in describe_decision(decision))
+                lines.extend(f"  {line}" for line in describe_received(decision, source=answer.state))
     return lines
 
 
@@ -81,9 +98,10 @@ def request_line(row: dict[str, Any]) -> str:
     kind = "demande de la personne (art. 14)" if row["kind"] == "own_record" else "demande (art. 13)"
     left = row["working_days_left"]
     delay = (f"{left} jour(s) ouvrable(s) restant(s)" if left >= 0 else f"{-left} jour(s) ouvrable(s) de retard")
-    answered = f", réponse du {row['answered_on']}" if row["answered_on"] else ""
+    answered = f", réponse du {_iso_day(row['answered_on'])}" if row["answered_on"] else ""
     return (f"{urgent}{row['message_id']} → {row['to']} : {kind}, personne {row['person']}, "
-            f"{purpose_named(row['purpose']).label} ; envoyée le {row['sent_on']}, attendue le {row['due_date']} "
+            f"{purpose_named(row['purpose']).label} ; envoyée le {_iso_day(row['sent_on'])}, "
+            f"attendue le {_iso_day(row['due_date'])} "
             f"({delay}) ; {STATES_FR.get(row['state'], row['state'])}{answered}")
 
 
@@ -93,9 +111,9 @@ def request_detail(request: OutgoingRequest, row: dict[str, Any]) -> list[str]:
         f"Demande {request.message_id} à {request.to} ({'art. 14' if request.own_record else 'art. 13'})",
         f"  personne : {request.person_id}",
         f"  finalité : {purpose_named(request.purpose_key).label} ({request.purpose_code})",
-        f"  autorité requérante : {request.authority} ; consentement : {request.consent} ; "
+        f"  autorité requérante : {request.authority} ; consentement : {CONSENTS_FR.get(request.consent, request.consent)} ; "
         f"urgente : {'oui' if request.urgent else 'non'}",
-        f"  envoyée le {row['sent_on']} ; réponse attendue le {row['due_date']} "
+        f"  envoyée le {_iso_day(row['sent_on'])} ; réponse attendue le {_iso_day(row['due_date'])} "
         f"(jours ouvrables de {request.to}, art. 16)",
         f"  état : {STATES_FR.get(row['state'], row['state'])}",
     ]
@@ -103,11 +121,11 @@ def request_detail(request: OutgoingRequest, row: dict[str, Any]) -> list[str]:
         lines.append(f"  échéance annoncée par {request.to} : {day(request.announced_deadline)}")
     if request.response_type is not None:
         label = RESPONSE_TYPES_FR.get(request.response_type, request.response_type)
-        lines.append(f"  réponse {request.response_id} du {row['answered_on']} : {label}")
+        lines.append(f"  réponse {request.response_id} du {_iso_day(row['answered_on'])} : {label}")
         if request.response_type == "RRT-00-00" and not request.convictions:
             lines.append("  aucune condamnation (néant)")
         for decision in request.convictions:
-            lines.extend(f"    {line}" for line in describe_decision(decision))
+            lines.extend(f"    {line}" for line in describe_received(decision, source=request.to))
     if request.note:
         lines.append(f"  à savoir : {request.note}")
     return lines
