@@ -8,7 +8,7 @@ import json
 import click
 
 from adapters.cli.context import Context, pass_context
-from adapters.text.foreign_answers_fr import request_detail, request_line
+from adapters.text.foreign_answers_fr import conviction_to_json, request_detail, request_line
 from gateway.clock import today
 from gateway.law.request_purposes import REQUEST_PURPOSES, purpose_named
 from gateway.law.wording import day
@@ -68,18 +68,19 @@ def requests_send(ctx: Context, to: tuple[str, ...], person_id: str, purpose: st
 
 @click.command("own-record")
 @click.argument("person_id", metavar="PERSON_ID")
-@click.option("--number", "-n", required=True, type=click.IntRange(3, 5), help="The bulletin asked: 3, 4 or 5.")
+@click.option("--number", "-n", required=True, type=click.Choice(["3", "4", "5"]),
+              help="The bulletin asked: N°3, 4 or 5 (Art 14).")
 @click.option("--to", "to", multiple=True, metavar="STATE", type=click.Choice(REQUESTED_STATES, case_sensitive=False),
               help="For a third-country national (Art 14(2)): the States to ask, until ECRIS-TCN names them.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: [{message_id, to, expected_by}].")
 @pass_context
-def requests_own_record(ctx: Context, person_id: str, number: int, to: tuple[str, ...], as_json: bool) -> None:
+def requests_own_record(ctx: Context, person_id: str, number: str, to: tuple[str, ...], as_json: bool) -> None:
     """Forward a person's request for their own bulletin N°3, 4 or 5 to every Member State of which they
     are or were a national or resident (Art 14(1)); the answers, due in 20 working days (Art 16(2)), are
     attached to the bulletin (`bulletin PERSON_ID -n N`)."""
     app = ctx.app
     with app.uow() as uow:
-        sent = forward_own_record_request(uow, person_id=person_id, number=number,
+        sent = forward_own_record_request(uow, person_id=person_id, number=int(number),
                                           member_state=app.settings.member_state, clock=app.clock,
                                           official=app.official, named=[s.upper() for s in to])
         uow.commit()
@@ -103,8 +104,6 @@ def requests_sent(ctx: Context, message_id: str | None, by_id: str | None, open_
         request = outgoing_request(app.uow(), wanted)
         row = request_row(request, on)
         if as_json:
-            from adapters.text.foreign_answers_fr import conviction_to_json
-
             row = {**row, "announced_deadline": None if request.announced_deadline is None
                    else request.announced_deadline.isoformat(), "note": request.note,
                    "convictions": [conviction_to_json(d, source=request.to) for d in request.convictions]}
