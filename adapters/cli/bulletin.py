@@ -19,7 +19,7 @@ from gateway.law.bulletin_1 import Mentions
 from gateway.law.own_record import OWN_RECORD_BULLETINS
 from gateway.law.recipients import Recipient, recipient_at
 from gateway.services.bulletin import Bulletin, deliver_bulletin
-from gateway.services.outgoing_request import attach_foreign_answers
+from gateway.services.outgoing_request_view import attach_foreign_answers
 
 
 def bulletin_to_json(bulletin: Bulletin) -> dict[str, Any]:

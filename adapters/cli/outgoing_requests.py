@@ -13,14 +13,8 @@ from gateway.clock import today
 from gateway.law.request_purposes import REQUEST_PURPOSES, purpose_named
 from gateway.law.wording import day
 from gateway.model.member_states import EU_MEMBER_STATES, LUXEMBOURG
-from gateway.services.outgoing_request import (
-    SentRequest,
-    forward_own_record_request,
-    outgoing_request,
-    outgoing_request_rows,
-    request_row,
-    send_request,
-)
+from gateway.services.outgoing_request import SentRequest, forward_own_record_request, send_request
+from gateway.services.outgoing_request_view import outgoing_request, outgoing_request_rows, request_row
 
 REQUESTED_STATES = sorted(EU_MEMBER_STATES - {LUXEMBOURG})
 PURPOSE_NAMES = [name for row in REQUEST_PURPOSES for name in (row.key, row.code)]

@@ -11,7 +11,7 @@ from gateway.law.request_purposes import purpose_named
 from gateway.model.conviction import Decision
 from gateway.ports import OutgoingRequest
 from gateway.services.bulletin import ForeignAnswer
-from gateway.services.outgoing_request import RESPONSE_TYPES_FR
+from gateway.services.request_answers import RESPONSE_TYPES_FR
 
 STATES_FR = {
     "sent": "envoyée, réponse attendue",

@@ -37,7 +37,7 @@ from gateway.model.exchange import (
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import EuroRates, InboxState, JournalEntry, MessagingUnitOfWork
-from gateway.services import notification_tracking, outgoing_request
+from gateway.services import notification_tracking, request_answers
 from gateway.services.additional_info_answer import answer_additional_info
 from gateway.services.ecris_mapping import country_code
 from gateway.services.incoming_copy_request import answer_copy_request
@@ -167,10 +167,10 @@ DEFAULT_HANDLERS: Mapping[str, Handler] = {
     "NotificationResponseMessage": notification_tracking.record_answer,
     "NotificationResponsePushMessage": notification_tracking.record_answer,
     # Answers to our requests (Arts 13, 14) are stored on them; an error goes to what it answers.
-    "RequestResponseMessage": outgoing_request.record_response,
-    "RequestResponsePushMessage": outgoing_request.record_response,
-    "RequestDeadlineMessage": outgoing_request.record_deadline,
-    "FunctionalErrorMessage": outgoing_request.record_functional_error,
+    "RequestResponseMessage": request_answers.record_response,
+    "RequestResponsePushMessage": request_answers.record_response,
+    "RequestDeadlineMessage": request_answers.record_deadline,
+    "FunctionalErrorMessage": request_answers.record_functional_error,
     # A State identifying the person of our request or notification asks for more data (issue 9 point 5).
     "RequestAdditionalInfoMessage": answer_additional_info,
 }

@@ -35,12 +35,8 @@ from gateway.model.person import Address, Birth, Name, NaturalPerson, Sex
 from gateway.services.bulletin import compute_bulletin
 from gateway.services.ecris_mapping import person_identity_of
 from gateway.services.inbound import DEFAULT_HANDLERS, HandlerContext
-from gateway.services.outgoing_request import (
-    attach_foreign_answers,
-    forward_own_record_request,
-    outgoing_request_rows,
-    send_request,
-)
+from gateway.services.outgoing_request import forward_own_record_request, send_request
+from gateway.services.outgoing_request_view import attach_foreign_answers, outgoing_request_rows
 from gateway.services.register_import import import_persons
 from tests.conftest import NOW
 
