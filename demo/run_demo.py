@@ -295,7 +295,7 @@ def luxembourg_asks_other_member_states() -> None:
     """Arts 13, 14 and 16: Luxembourg's own request answered by Italy, and a person's own-record request
     forwarded to Italy and France, their answers on the bulletin issued."""
     rossi = "1988020222222"
-    step("13. Art 13: an investigating judge asks Italy about Marco Rossi (criminal proceedings)")
+    step("13. Art 13: an investigating judge asks Italy about Luca Rossi (criminal proceedings)")
     say(gateway("requests", "send", "--to", "IT", "--person", rossi, "--purpose", "criminal_proceedings",
                 "--authority", "Juge d'instruction, tribunal d'arrondissement de Luxembourg", "--urgent").stdout)
     [asked] = [m for m, r in sent_rows().items() if r["kind"] == "request"]
@@ -303,7 +303,7 @@ def luxembourg_asks_other_member_states() -> None:
     say("Italy's answer, matched to our request and shown as a clerk reads it:")
     say(gateway("requests", "sent", asked).stdout)
 
-    step("14. Art 14: Marco Rossi asks for his own bulletin N°3; the request goes to Italy and France")
+    step("14. Art 14: Luca Rossi asks for his own bulletin N°3; the request goes to Italy and France")
     say("He is Italian and used to live in Nice: the law forwards his request to both States (Art 14(1)),"
         " which have 20 working days to answer (Art 16(2)).")
     import_changed("rossi-nice", rossi, previous_residences=[{"address": None, "city": "Nice", "country": "FR"}])
