@@ -234,3 +234,21 @@ def test_additional_information_about_our_notification_is_answered_from_the_regi
     assert isinstance(answer, RequestAdditionalInfoResponse) and answer.person is not None
     assert answer.person.mother is not None and answer.person.mother.surname is not None
     assert answer.person.mother.surname.value == "Martin" and answer.person.father is None
+
+
+def test_a_response_to_no_request_of_ours_is_refused_by_the_correlation_rules(loaded: App) -> None:
+    from gateway.model.reference_tables import FunctionalErrorCode
+    from gateway.ports import InboxState
+    from gateway.services.inbound import InboundService, ReceivedMessage
+
+    stray = RequestResponse(metadata=reply_meta("LU-FR-REQ-000000000000999", MessageType.REQUEST_RESPONSE, 10),
+                            person=IDENTITY, response_type="RRT-00-00")
+    received = ReceivedMessage(inbox_id=0, message_id=str(stray.metadata.message_id), element_name=stray.element_name,
+                               counterpart="FR", message=stray)
+    with loaded.uow() as uow:
+        outcome = InboundService("LU", FixedClock(NOW)).handle(uow, received)
+        reply = uow.outbox.envelope(outcome.reply_id or "")
+        uow.commit()
+    assert outcome.state is InboxState.REJECTED and reply is not None
+    assert FunctionalErrorCode.UNKNOWN_CORRELATION.value in (outcome.note or "")
+    assert outgoing_request_rows(loaded.uow(), on=NOW.date()) == []
