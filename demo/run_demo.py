@@ -286,6 +286,36 @@ def exchange_with_simulated_member_states() -> None:
         rejected = [r for r in inbox_rows() if r["state"] == "rejected"]
         say(f"journalled as rejected: {len(rejected)} message(s); outbox unchanged: {before} → {len(outbox_rows())}")
 
+        luxembourg_asks_other_member_states()
+
+
+def sent_rows() -> dict[str, dict[str, object]]:
+    return {str(r["message_id"]): r for r in json.loads(gateway("requests", "sent", "--json").stdout)}
+
+
+def luxembourg_asks_other_member_states() -> None:
+    """Arts 13, 14 and 16: Luxembourg's own request answered by Italy, and a person's own-record request
+    forwarded to Italy and France, their answers on the bulletin issued."""
+    rossi = "1988020222222"
+    step("14. Art 13: an investigating judge asks Italy about Luca Rossi (criminal proceedings)")
+    say(gateway("requests", "send", "--to", "IT", "--person", rossi, "--purpose", "criminal_proceedings",
+                "--authority", "Juge d'instruction, tribunal d'arrondissement de Luxembourg", "--urgent").stdout)
+    [asked] = [m for m, r in sent_rows().items() if r["kind"] == "request"]
+    wait_for(lambda: sent_rows()[asked]["state"] == "answered", "Italy's answer")
+    say("Italy's answer, matched to our request and shown as a clerk reads it:")
+    say(gateway("requests", "sent", asked).stdout)
+
+    step("15. Art 14: Luca Rossi asks for his own bulletin N°3; the request goes to Italy and France")
+    say("He is Italian and used to live in Nice: the law forwards his request to both States (Art 14(1)),"
+        " which have 20 working days to answer (Art 16(2)).")
+    import_changed("rossi-nice", rossi, previous_residences=[{"address": None, "city": "Nice", "country": "FR"}])
+    say(gateway("requests", "own-record", rossi, "--number", "3").stdout)
+    forwarded = [m for m, r in sent_rows().items() if r["kind"] == "own_record"]
+    wait_for(lambda: all(sent_rows()[m]["state"] == "answered" for m in forwarded), "Italy's and France's answers")
+    say(gateway("requests", "sent").stdout)
+    say("\nHis bulletin N°3, with the answers of Italy and France attached as received (AMB-21):")
+    say(gateway("bulletin", rossi, "--number", "3").stdout)
+
 
 NAMESAKES = ("1982041200011", "1982041200022")
 

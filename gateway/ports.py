@@ -11,6 +11,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Protocol, Self
 
+from gateway.model.conviction import Decision
 from gateway.model.exchange import EcrisMessage
 from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
@@ -303,6 +304,9 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     @property
     def incoming_requests(self) -> IncomingRequestLedger: ...
 
+    @property
+    def outgoing_requests(self) -> OutgoingRequestLog: ...
+
 
 # --------------------------------------------------------------------- identifications (clerk's queue)
 
@@ -443,6 +447,67 @@ class IncomingRequestLedger(Protocol):
     def request_message(self, message_id: str) -> EcrisMessage | None:
         """The request as it was received (from the inbox journal), decoded."""
         ...
+# ------------------------------------------------------------- Luxembourg's own requests (Arts 13, 14)
+
+
+class OutgoingRequestState(enum.StrEnum):
+    """Where a request Luxembourg sent stands (``late`` is not stored: it is read against the day)."""
+
+    SENT = "sent"
+    DEADLINE_ANNOUNCED = "deadline_announced"
+    ADDITIONAL_INFO_ASKED = "additional_info_asked"
+    ANSWERED = "answered"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingRequest:
+    """One RequestMessage Luxembourg sent (Art 13), or an own-record request it forwarded (Art 14), and
+    what became of it. ``expected_by``: the requested State's deadline (Art 16); ``announced_deadline``:
+    the date its RequestDeadline gave; ``convictions``: the answer's convictions as register decisions
+    (``origin`` ``ecris:XX``), as received; ``note``: what a clerk should know (their remarks, an error, an
+    additional-information request the register could not answer)."""
+
+    message_id: str
+    to: str
+    person_id: str
+    purpose_key: str
+    purpose_code: str
+    authority: str
+    consent: str
+    urgent: bool
+    own_record: bool
+    sent_at: datetime
+    expected_by: date
+    state: OutgoingRequestState = OutgoingRequestState.SENT
+    bulletin_number: int | None = None
+    announced_deadline: date | None = None
+    response_id: str | None = None
+    response_type: str | None = None
+    answered_at: datetime | None = None
+    convictions: tuple[Decision, ...] = ()
+    note: str | None = None
+
+
+class OutgoingRequestLog(Protocol):
+    """The requests Luxembourg sent, one row per RequestMessage, with their answer."""
+
+    def record(self, request: OutgoingRequest) -> None: ...
+
+    def get(self, message_id: str) -> OutgoingRequest | None: ...
+
+    def list(self, *, person_id: str | None = None, own_record: bool | None = None) -> list[OutgoingRequest]:
+        """Oldest first."""
+        ...
+
+    def record_answer(self, message_id: str, *, response_id: str, response_type: str,
+                      convictions: Sequence[Decision], note: str | None, at: datetime,
+                      state: OutgoingRequestState = OutgoingRequestState.ANSWERED) -> None: ...
+
+    def record_deadline(self, message_id: str, deadline: date) -> None: ...
+
+    def update(self, message_id: str, *, state: OutgoingRequestState | None = None,
+               expected_by: date | None = None, note: str | None = None) -> None: ...
 
 
 class TcnCentralSystem(Protocol):

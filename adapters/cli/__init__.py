@@ -83,6 +83,10 @@ from adapters.cli import deadline as _deadline  # noqa: E402  (needs no store)
 
 main.add_command(_deadline.deadline)
 
+from adapters.cli import outgoing_requests as _outgoing_requests  # noqa: E402  (Luxembourg's own requests)
 from adapters.cli import requests as _requests  # noqa: E402
 
+_requests.requests.add_command(_outgoing_requests.requests_send)
+_requests.requests.add_command(_outgoing_requests.requests_own_record)
+_requests.requests.add_command(_outgoing_requests.requests_sent)
 main.add_command(_requests.requests)

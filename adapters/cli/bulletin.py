@@ -12,16 +12,20 @@ import click
 from adapters.cli.context import Context, pass_context
 from adapters.cli.register import ISO_DATE
 from adapters.text.bulletin_fr import render_bulletin
+from adapters.text.foreign_answers_fr import foreign_answer_to_json
 from gateway.clock import today
 from gateway.errors import InvalidRequest
 from gateway.law.bulletin_1 import Mentions
+from gateway.law.own_record import OWN_RECORD_BULLETINS
 from gateway.law.recipients import Recipient, recipient_at
 from gateway.services.bulletin import Bulletin, deliver_bulletin
+from gateway.services.outgoing_request_view import attach_foreign_answers
 
 
 def bulletin_to_json(bulletin: Bulletin) -> dict[str, Any]:
     """The public JSON shape: person, number, on, nil, decisions, explanations; N°1 adds
-    ``details``, what Art 1(3)-(4) inscribe with each decision shown."""
+    ``details``, what Art 1(3)-(4) inscribe with each decision shown; N°3 to N°5 add ``foreign_answers``,
+    the answers to the own-record requests forwarded (Art 14), one per State asked."""
     shape = {
         "person": bulletin.person_id,
         "number": bulletin.number,
@@ -35,6 +39,8 @@ def bulletin_to_json(bulletin: Bulletin) -> dict[str, Any]:
     }
     if bulletin.number == 1:
         shape["details"] = [mentions_to_json(m) for m in bulletin.details]
+    if bulletin.number in OWN_RECORD_BULLETINS:
+        shape["foreign_answers"] = [foreign_answer_to_json(a) for a in bulletin.foreign_answers]
     return shape
 
 
@@ -124,6 +130,7 @@ def bulletin(  # noqa: PLR0917
         recipient=for_point,
         consent=consent,
     )
+    result = attach_foreign_answers(app.uow(), result)
     if as_json or output_format == "json":
         click.echo(json.dumps(bulletin_to_json(result), ensure_ascii=False, indent=2))
     else:

@@ -16,14 +16,14 @@ from lxml import etree
 from adapters.bootstrap import App
 from adapters.cli.context import Context, pass_context
 from adapters.peer.app import PeerOptions, build_peer_runtime, peer_settings
-from adapters.peer.behaviour import Answer
+from adapters.peer.behaviour import Answer, Behaviour
 from adapters.settings import Settings
 from adapters.soap.envelope import message_of_envelope
 from adapters.soap.serve import Runtime
 from adapters.soap.serve import serve as run_server
 from adapters.xml.parsing import XmlRejected, parse_untrusted
 from gateway.errors import GatewayError, NotFound
-from gateway.model.exchange import MessageId, MessageType
+from gateway.model.exchange import AdditionalInformation, MessageId, MessageType
 from gateway.ports import InboxRecord, InboxState, OutboxRecord, OutboxState
 
 STATE_CODE = re.compile(r"[A-Z]{2}")
@@ -78,6 +78,16 @@ def serve(  # noqa: PLR0917
                port=port, workers=workers, threads=threads, log_level=log_level)
 
 
+def _items(text: str | None) -> tuple[AdditionalInformation, ...]:
+    if not text:
+        return ()
+    try:
+        return tuple(AdditionalInformation(item.strip()) for item in text.split(",") if item.strip())
+    except ValueError:
+        choices = ", ".join(i.value for i in AdditionalInformation)
+        raise click.BadParameter(f"{text!r}: items among {choices}", param_hint="--ask-additional-info") from None
+
+
 @click.command()
 @click.option("--state", required=True, help="The simulated Member State (two letters, e.g. FR).")
 @click.option("--port", type=int, required=True)
@@ -87,6 +97,15 @@ def serve(  # noqa: PLR0917
 @click.option("--db", "db_url", metavar="URL", help="The peer's store (default: a temporary SQLite file).")
 @click.option("--answer", type=click.Choice([a.value for a in Answer]), default=Answer.CONVICTIONS.value,
               show_default=True, help="How requests are answered.")
+@click.option("--convictions", type=click.IntRange(0, 3), default=1, show_default=True,
+              help="How many fictitious convictions a request is answered with (--answer convictions).")
+@click.option("--knows", "known", multiple=True, metavar="SURNAME",
+              help="Hold convictions only of persons of this surname (repeatable); the others get none.")
+@click.option("--deadline", "announce_deadline", is_flag=True,
+              help="Send a RequestDeadline before each RequestResponse.")
+@click.option("--ask-additional-info", "ask", metavar="ITEMS",
+              help="Ask the gateway for more identification data first (comma-separated, e.g. "
+                   "BirthPlace,FatherName); the request is answered once the gateway replies.")
 @click.option("--delay", type=float, default=0.0, show_default=True,
               help="Seconds to wait, after journalling, before answering each POST.")
 @click.option("--fail-rate", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
@@ -96,7 +115,8 @@ def serve(  # noqa: PLR0917
 @pass_context
 def peer(  # noqa: PLR0917
     ctx: Context, state: str, port: int, host: str, gateway_url: str, gateway_state: str, db_url: str | None,
-         answer: str, delay: float, fail_rate: float, threads: int, log_level: str) -> None:
+         answer: str, convictions: int, known: tuple[str, ...], announce_deadline: bool, ask: str | None,
+         delay: float, fail_rate: float, threads: int, log_level: str) -> None:
     """Run a simulated Member State speaking the ECRIS contract, answering through the gateway's URL."""
     state = state.upper()
     for option, code in (("--state", state), ("--gateway-state", gateway_state.upper())):
@@ -104,7 +124,8 @@ def peer(  # noqa: PLR0917
             raise GatewayError(f"{option} {code!r}: a Member State is two letters, e.g. FR")
     options = PeerOptions(state=state, host=host, port=port, gateway_url=gateway_url,
                           gateway_state=gateway_state.upper(), db_url=db_url, answer=Answer(answer), delay=delay,
-                          fail_rate=fail_rate)
+                          fail_rate=fail_rate, behaviour=Behaviour(
+                              Answer(answer), convictions, known, announce_deadline, _items(ask)))
     settings = peer_settings(ctx.settings, options)
     _logging(log_level)
     App(settings).engine  # create and migrate the peer's store before saying it is up  # noqa: B018

@@ -92,6 +92,35 @@ incoming_requests = Table(
     Index("ix_incoming_requests_state_due", "state", "due_on"),
 )
 
+# The requests Luxembourg sent (Art 13) and the own-record requests it forwarded (Art 14), one row per
+# RequestMessage, with the requested State's deadline (Art 16) and its answer: the convictions received,
+# as register decisions in the register format (``convictions``), not re-filtered (AMB-21).
+outgoing_requests = Table(
+    "outgoing_requests",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("message_id", String(64), nullable=False, unique=True),
+    Column("receiver", String(8), nullable=False),
+    Column("person_id", String(64), nullable=False),
+    Column("purpose_key", String(64), nullable=False),
+    Column("purpose_code", String(16), nullable=False),
+    Column("authority", Text, nullable=False),
+    Column("consent", String(8), nullable=False),
+    Column("urgent", Boolean, nullable=False),
+    Column("own_record", Boolean, nullable=False),
+    Column("bulletin_number", Integer, nullable=True),
+    Column("sent_at", UtcDateTime, nullable=False),
+    Column("expected_by", Date, nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("announced_deadline", Date, nullable=True),
+    Column("response_id", String(64), nullable=True),
+    Column("response_type", String(64), nullable=True),
+    Column("answered_at", UtcDateTime, nullable=True),
+    Column("convictions", JsonDocument, nullable=True),
+    Column("note", Text, nullable=True),
+    Index("ix_outgoing_requests_person", "person_id", "seq"),
+)
+
 from adapters.db import copy_requests as _copy_requests  # noqa: E402, F401  (Art 12(3) copy requests, for Alembic)
 from adapters.db import identifications as _identifications  # noqa: E402, F401  (identification queue and index, for Alembic)
 from adapters.db import messaging as _messaging  # noqa: E402, F401  (ECRIS inbox/outbox tables, for Alembic)

@@ -13,6 +13,7 @@ from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.incoming_requests import MessageDecoder, SqlIncomingRequestLedger
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
+from adapters.db.outgoing_requests import SqlOutgoingRequestLog
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from gateway.clock import Clock
 
@@ -27,6 +28,7 @@ class SqlUnitOfWork:
     copy_requests: SqlCopyRequestLog
     incoming_requests: SqlIncomingRequestLedger
     notifications: SqlNotificationLedger
+    outgoing_requests: SqlOutgoingRequestLog
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
@@ -49,6 +51,7 @@ class SqlUnitOfWork:
         self.copy_requests = SqlCopyRequestLog(self.connection)
         self.incoming_requests = SqlIncomingRequestLedger(self.connection, self._reader)
         self.notifications = SqlNotificationLedger(self.connection)
+        self.outgoing_requests = SqlOutgoingRequestLog(self.connection)
         return self
 
     def __exit__(

@@ -453,6 +453,12 @@ def decision_to_json(d: Decision) -> JsonObject:
     }
 
 
+def decision_from_json(raw: JsonObject) -> Decision:
+    """A decision as ``decision_to_json`` wrote it (stored data, already checked: problems are not expected)."""
+    decision, _problems = _decision("stored", raw)
+    return decision
+
+
 def person_to_json(person: Person) -> JsonObject:
     """A person in the interchange format, every field written (``null`` where unknown)."""
     decisions = [decision_to_json(d) for d in person.decisions]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from adapters.bootstrap import App
 from adapters.peer.additional_info import additional_info_handlers
-from adapters.peer.behaviour import Answer, peer_handlers
+from adapters.peer.behaviour import Answer, Behaviour, peer_handlers
 from adapters.settings import PeerSettings, Settings
 from adapters.soap.faults import Fault
 from adapters.soap.serve import Runtime
@@ -28,6 +28,9 @@ class PeerOptions:
     gateway_state: str = "LU"
     db_url: str | None = None
     answer: Answer = Answer.CONVICTIONS
+    behaviour: Behaviour | None = None
+    """How requests are answered in detail (convictions held, RequestDeadline, additional information);
+    None: as ``answer`` says, one conviction each."""
     delay: float = 0.0
     fail_rate: float = 0.0
     timeout_seconds: float = 10.0
@@ -55,7 +58,7 @@ def peer_settings(base: Settings, options: PeerOptions) -> Settings:
 def build_peer_runtime(settings: Settings, options: PeerOptions) -> Runtime:
     app = App(settings)
     engine = app.engine
-    handlers = {**peer_handlers(options.answer), **additional_info_handlers()}
+    handlers = {**peer_handlers(options.behaviour or options.answer), **additional_info_handlers()}
     processor = app.messaging.processor(app.uow, handlers)
     sender = app.messaging.sender(engine)
     sender_wake = threading.Event()

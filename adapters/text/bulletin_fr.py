@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from adapters.text.foreign_answers_fr import foreign_answer_lines
 from adapters.text.french import day, describe_decision, describe_person
 from gateway.law.empty_bulletin import NIL_MENTION
 from gateway.model.person import Person
@@ -63,6 +64,7 @@ def render_bulletin(bulletin: Bulletin, person: Person | None) -> str:
             described = describe_decision(decision)
             lines.extend(f"  {line}" for line in described)
             lines.append(f"    (porté au bulletin en vertu de l'art. {articles[decision.id]})")
+    lines.extend(foreign_answer_lines(bulletin.foreign_answers))  # Art 14(1): as received (AMB-21)
     if number != 1:
         lines.extend(("", RETENTION_NOTICE))
     if bulletin.nil:

@@ -9,6 +9,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 
+from adapters.text.foreign_answers_fr import STATES_FR as OUTGOING_STATES_FR
 from gateway.clock import LUXEMBOURG_TZ
 from gateway.law.wording import day
 from gateway.ports import IncomingRequest, RequestExchange
@@ -21,6 +22,7 @@ STATES_FR = {
     "awaiting_identification": "en attente d'identification (informations complémentaires demandées)",
     "answered": "répondue",
     "late": "EN RETARD",
+    **{state: words for state, words in OUTGOING_STATES_FR.items() if state not in {"answered", "late"}},
 }
 EXCHANGES_FR = {
     "RequestDeadlineMessage": "délai de réponse communiqué",
@@ -55,7 +57,7 @@ def row_json(row: QueueRow) -> dict[str, Any]:
         "person": row.person,
         "urgent": row.urgent,
         "state": row.state,
-        "received_on": row.received_on.isoformat(),
+        "received_on" if row.direction == "incoming" else "sent_on": row.received_on.isoformat(),
         "due_date": row.due_date.isoformat(),
         "working_days_left": row.working_days_left,
         "answered_on": None if row.answered_on is None else row.answered_on.isoformat(),
@@ -83,7 +85,8 @@ def row_line(row: QueueRow) -> str:
     whom = f"de {row.counterpart}" if row.direction == "incoming" else f"à {row.counterpart}"
     person = f"personne {row.person}" if row.person else "personne non identifiée"
     line = (f"{'URGENT  ' if row.urgent else ''}{row.message_id}  {what} {whom} ({row.purpose}), {person}, "
-            f"{STATES_FR.get(row.state, row.state)} ; reçue le {day(row.received_on)}, "
+            f"{STATES_FR.get(row.state, row.state)} ; {'reçue' if row.direction == 'incoming' else 'envoyée'} le "
+            f"{day(row.received_on)}, "
             f"échéance {_weekday(row.due_date)}")
     if row.working_days_left is not None:
         line += f" ({_left(row.working_days_left)})"

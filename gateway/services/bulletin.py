@@ -31,6 +31,24 @@ class Explanation:
 
 
 @dataclass(frozen=True, slots=True)
+class ForeignAnswer:
+    """The answer of one Member State to the own-record request Luxembourg forwarded to it (Art 14): when it
+    was asked and is expected (Art 16(2)), whether it came, its convictions as received, marked with their
+    source and not re-filtered (AMB-21), and the mention « réponse de [État] non parvenue » once the 20
+    working days have run without it (AMB-22)."""
+
+    state: str
+    request: str
+    asked_on: date
+    expected_by: date
+    received: bool
+    answered_on: date | None
+    response_type: str | None
+    convictions: tuple[Decision, ...]
+    mention: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Bulletin:
     """A bulletin as issued on day ``on``: ``nil`` when it bears "néant" (Art 8-4); ``decisions`` the
     ids shown, in the register's order; one explanation per decision of the person. ``erasure``
@@ -45,6 +63,8 @@ class Bulletin:
     explanations: tuple[Explanation, ...]
     erasure: Ruling | None = None
     details: tuple[Mentions, ...] = ()
+    foreign_answers: tuple[ForeignAnswer, ...] = ()
+    """N°3 to N°5: the answers to the own-record requests forwarded for this bulletin (Art 14)."""
 
 
 def compute_bulletin(person: Person, number: int, on: date) -> Bulletin:

@@ -39,8 +39,9 @@ from gateway.model.exchange import (
 )
 from gateway.model.reference_tables import FunctionalErrorCode
 from gateway.ports import EuroRates, InboxState, JournalEntry, MessagingUnitOfWork
-from gateway.services import notification_tracking
+from gateway.services import notification_tracking, request_answers
 from gateway.services.additional_identification import receive_additional_information
+from gateway.services.additional_info_answer import answer_additional_info
 from gateway.services.ecris_mapping import country_code
 from gateway.services.incoming_copy_request import answer_copy_request
 from gateway.services.incoming_notification import NotificationRefused, receive_notification
@@ -177,10 +178,16 @@ DEFAULT_HANDLERS: Mapping[str, Handler] = {
     # Answers to our notifications close or flag them (issue 8 point 4).
     "NotificationResponseMessage": notification_tracking.record_answer,
     "NotificationResponsePushMessage": notification_tracking.record_answer,
-    "FunctionalErrorMessage": notification_tracking.record_answer,
     # Replies to our requests for additional identification data answer the waiting request (issue 9 point 3).
     "RequestAdditionalInfoResponseMessage": answer_additional_information,
     "RequestAdditionalInfoResponsePushMessage": answer_additional_information,
+    # Answers to our requests (Arts 13, 14) are stored on them; an error goes to what it answers.
+    "RequestResponseMessage": request_answers.record_response,
+    "RequestResponsePushMessage": request_answers.record_response,
+    "RequestDeadlineMessage": request_answers.record_deadline,
+    "FunctionalErrorMessage": request_answers.record_functional_error,
+    # A State identifying the person of our request or notification asks for more data (issue 9 point 5).
+    "RequestAdditionalInfoMessage": answer_additional_info,
 }
 
 

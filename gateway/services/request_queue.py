@@ -1,9 +1,9 @@
 """The clerks' work queue of requests (issue 9 point 7): every request with its state, due date and
 working days left, urgent ones first, then by due date — nothing waits silently.
 
-The queue is made of rows from sources (``RowSource``): the Art 15 requests received (``incoming_requests``)
-and the Art 12(3) copy requests (``copy_requests``) here; another source (Luxembourg's own requests, with
-``direction`` "outgoing") plugs in by adding a function to ``ROW_SOURCES``.
+The queue is made of rows from sources (``RowSource``): the Art 15 requests received (``incoming_requests``),
+the Art 12(3) copy requests (``copy_requests``) and Luxembourg's own requests and own-record forwards
+(``outgoing_requests``, ``direction`` "outgoing", counted in the requested State's working days).
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from datetime import date
 
 from gateway.clock import legal_date
 from gateway.law.deadlines import is_late, working_days_left
-from gateway.ports import CopyRequest, IncomingRequest, IncomingRequestState, MessagingUnitOfWork
+from gateway.ports import (
+    CopyRequest,
+    IncomingRequest,
+    IncomingRequestState,
+    MessagingUnitOfWork,
+    OutgoingRequest,
+)
+from gateway.services import outgoing_request_view
 
 LATE = "late"
 ANSWERED = IncomingRequestState.ANSWERED.value
@@ -82,6 +89,22 @@ def row_of_copy(request: CopyRequest, *, on: date) -> QueueRow:
     )
 
 
+def row_of_outgoing(request: OutgoingRequest, *, on: date) -> QueueRow:
+    """A request Luxembourg sent (Art 13) or forwarded (Art 14) as a row: ``received_on`` is the day it was
+    sent, the due date the one expected in the requested State's calendar (Art 16)."""
+    state = outgoing_request_view.state_on(request, on)
+    answered = state == ANSWERED
+    return QueueRow(
+        direction="outgoing", kind="own_record" if request.own_record else "request",
+        message_id=request.message_id, counterpart=request.to, purpose=request.purpose_key,
+        person=request.person_id, urgent=request.urgent, state=state, received_on=legal_date(request.sent_at),
+        due_date=request.expected_by,
+        working_days_left=None if answered else outgoing_request_view.working_days_left(request, on),
+        answered_on=None if request.answered_at is None else legal_date(request.answered_at),
+        response_type=request.response_type,
+    )
+
+
 def incoming_requests(uow: MessagingUnitOfWork, on: date) -> Iterable[QueueRow]:
     return (row_of_incoming(r, on=on) for r in uow.incoming_requests.list())
 
@@ -90,7 +113,11 @@ def copy_requests(uow: MessagingUnitOfWork, on: date) -> Iterable[QueueRow]:
     return (row_of_copy(r, on=on) for r in uow.copy_requests.list())
 
 
-ROW_SOURCES: tuple[RowSource, ...] = (incoming_requests, copy_requests)
+def outgoing_requests(uow: MessagingUnitOfWork, on: date) -> Iterable[QueueRow]:
+    return (row_of_outgoing(r, on=on) for r in uow.outgoing_requests.list())
+
+
+ROW_SOURCES: tuple[RowSource, ...] = (incoming_requests, copy_requests, outgoing_requests)
 
 
 def queue_order(row: QueueRow) -> tuple[bool, date, date, str]:
