@@ -13,7 +13,7 @@ from typing import Protocol, Self
 from gateway.model.exchange import EcrisMessage
 from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
-from gateway.model.tcn import TcnLogEntry, TcnQuery, TcnQueryResult, TcnRecord
+from gateway.model.tcn import TcnLogEntry, TcnOperation, TcnQuery, TcnQueryResult, TcnRecord
 
 
 class RegisterEventKind(enum.StrEnum):
@@ -299,6 +299,18 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     @property
     def copy_requests(self) -> CopyRequestLog: ...
 
+    @property
+    def tcn_records(self) -> TcnRecordLedger: ...
+
+    @property
+    def tcn_outbox(self) -> TcnOutbox: ...
+
+    @property
+    def tcn_biometrics(self) -> PoliceBiometricFiles: ...
+
+    @property
+    def tcn_log(self) -> TcnProcessingLog: ...
+
 
 # --------------------------------------------------------------------- identifications (clerk's queue)
 
@@ -383,3 +395,118 @@ class TcnProcessingLog(Protocol):
     """The append-only processing log of ECRIS-TCN operations (Art 12-1(5); Reg Art 31)."""
 
     def append(self, entry: TcnLogEntry) -> None: ...
+
+    def entries(self) -> list[LoggedTcnEntry]:
+        """Every entry kept, oldest first (a purge leaves a checkpoint first)."""
+        ...
+
+    def first_broken_link(self) -> int | None:
+        """The id of the first entry whose hash does not follow from its predecessor (or from the purge's
+        checkpoint), or None when the chain holds."""
+        ...
+
+    def purge(self, before: datetime) -> int:
+        """Delete the entries older than ``before``, leaving a checkpoint that anchors the chain; how many
+        were deleted."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedTcnEntry:
+    """One row of the processing log: its id and entry, or a purge checkpoint (``entry`` None) holding the
+    count of the entries purged so far."""
+
+    id: int
+    entry: TcnLogEntry | None
+    purged: int = 0
+
+
+class TcnRecordState(enum.StrEnum):
+    """Where a person's record stands in the central system, as the gateway last asked."""
+
+    LIVE = "live"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class KeptTcnRecord:
+    """The ledger's entry for one person (Art 12-1(5); Reg Arts 8, 9): the record last queued for the
+    central system as a document with its digest, and its state; ``last_sent_at`` is when the last
+    operation about the person reached the central system (filled when read)."""
+
+    person_id: str
+    state: TcnRecordState
+    document: dict[str, object] | None
+    digest: str
+    etias_flag: bool
+    updated_at: datetime
+    last_sent_at: datetime | None = None
+
+
+class TcnRecordLedger(Protocol):
+    def of_persons(self, person_ids: Sequence[str]) -> dict[str, KeptTcnRecord]: ...
+
+    def save(self, records: Sequence[KeptTcnRecord]) -> None:
+        """Insert or replace each person's entry."""
+        ...
+
+    def list(self) -> list[KeptTcnRecord]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TcnOutboxItem:
+    """One operation waiting for (or delivered to) the central system, in order per person."""
+
+    id: int
+    person_id: str
+    operation: TcnOperation
+    document: dict[str, object] | None
+    created_at: datetime
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
+    last_error: str | None = None
+
+
+class TcnOutbox(Protocol):
+    """The durable queue of record operations (create, update, delete) for the central system."""
+
+    def queue(self, *, person_id: str, operation: TcnOperation, document: dict[str, object] | None,
+              at: datetime) -> int: ...
+
+    def due(self, now: datetime, *, limit: int = 100) -> list[TcnOutboxItem]:
+        """The oldest unsent operation of each person, when its next attempt has come, oldest first."""
+        ...
+
+    def mark_sent(self, item_id: int, *, at: datetime) -> None: ...
+
+    def mark_retry(self, item_id: int, *, error: str, next_attempt_at: datetime) -> None: ...
+
+    def list(self, *, person_id: str | None = None, pending_only: bool = False) -> list[TcnOutboxItem]: ...
+
+
+class BiometricKind(enum.StrEnum):
+    """What a police file holds (Art 12-1(1), (2); Art 12-2(1))."""
+
+    FINGERPRINTS = "fingerprints"
+    FACIAL_IMAGE = "facial_image"
+
+
+@dataclass(frozen=True, slots=True)
+class PoliceBiometricFile:
+    """A fingerprint or facial-image file the Police grand-ducale sent for a person's record (Art 12-1(2)):
+    its reference, the day it was collected, when it arrived. The file itself is kept elsewhere, encrypted."""
+
+    person_id: str
+    kind: BiometricKind
+    reference: str
+    collected_on: date
+    received_at: datetime
+
+
+class PoliceBiometricFiles(Protocol):
+    def record(self, received: PoliceBiometricFile) -> None: ...
+
+    def of_persons(self, person_ids: Sequence[str]) -> dict[str, list[PoliceBiometricFile]]:
+        """Each person's files, oldest first."""
+        ...

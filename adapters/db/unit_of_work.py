@@ -13,6 +13,7 @@ from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
+from adapters.db.tcn import SqlPoliceBiometricFiles, SqlTcnOutbox, SqlTcnProcessingLog, SqlTcnRecordLedger
 from gateway.clock import Clock
 
 
@@ -25,6 +26,10 @@ class SqlUnitOfWork:
     identifications: SqlIdentificationQueue
     copy_requests: SqlCopyRequestLog
     notifications: SqlNotificationLedger
+    tcn_records: SqlTcnRecordLedger
+    tcn_outbox: SqlTcnOutbox
+    tcn_biometrics: SqlPoliceBiometricFiles
+    tcn_log: SqlTcnProcessingLog
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
@@ -44,6 +49,10 @@ class SqlUnitOfWork:
         self.identifications = SqlIdentificationQueue(self.connection, self._clock)
         self.copy_requests = SqlCopyRequestLog(self.connection)
         self.notifications = SqlNotificationLedger(self.connection)
+        self.tcn_records = SqlTcnRecordLedger(self.connection)
+        self.tcn_outbox = SqlTcnOutbox(self.connection)
+        self.tcn_biometrics = SqlPoliceBiometricFiles(self.connection)
+        self.tcn_log = SqlTcnProcessingLog(self.connection)
         return self
 
     def __exit__(

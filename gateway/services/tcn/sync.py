@@ -1,0 +1,127 @@
+"""Keep the ECRIS-TCN record in step with the register (Art 12-1(5); Reg 2019/816 Arts 8, 9; R-TCN-5, R-TCN-6,
+R-TCN-8).
+
+``reconcile_tcn`` runs inside the unit of work of every change of a person in the register (import,
+erasure) and of the daily sweep, like ``outgoing_notification.reconcile``: it compares the record the
+register calls for on the day (``record.tcn_record_of``) with the ledger's last record, and queues in the
+``tcn_outbox`` exactly the operation missing — a create, an update, a delete — in the same transaction.
+A record unchanged (same digest) queues nothing; a flag whose window closed changes the record, so the
+sweep sends its update the day after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from gateway.clock import Clock
+from gateway.model.person import Person
+from gateway.model.tcn import TcnOperation
+from gateway.ports import JournalEntry, KeptTcnRecord, MessagingUnitOfWork, TcnRecordState
+from gateway.services.tcn.document import document_digest, record_document
+from gateway.services.tcn.record import tcn_record_of
+
+_REASONS = {
+    TcnOperation.CREATE: "ECRIS-TCN record to create (Art 12-1(1); Reg 2019/816 Art 5)",
+    TcnOperation.UPDATE: "ECRIS-TCN record to update (Art 12-1(5); Reg 2019/816 Art 9)",
+    TcnOperation.DELETE: "ECRIS-TCN record to delete (Art 12-1(5); Reg 2019/816 Art 8)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedTcnOperation:
+    person_id: str
+    operation: TcnOperation
+    outbox_id: int
+    etias_flag: bool = False
+
+
+@dataclass
+class TcnReconciliation:
+    queued: list[QueuedTcnOperation] = field(default_factory=list)
+
+
+def operation_owed(kept: KeptTcnRecord | None, digest: str | None) -> TcnOperation | None:
+    """Art 12-1(5); Reg Arts 5(4), 8, 9(2) — what the central system is owed: a create when a record is
+    called for and none is held, an update when the record held differs, a delete when none is called for
+    any more (``digest`` None) and one is held; nothing otherwise."""
+    held = kept is not None and kept.state is TcnRecordState.LIVE
+    if digest is None:
+        return TcnOperation.DELETE if held else None
+    if not held:
+        return TcnOperation.CREATE
+    assert kept is not None
+    return TcnOperation.UPDATE if kept.digest != digest else None
+
+
+def reconcile_tcn(
+    uow: MessagingUnitOfWork,
+    changes: Sequence[tuple[Person | None, Person | None]],
+    *,
+    on: date,
+    clock: Clock,
+    official: str,
+    gone: Sequence[str] = (),
+) -> TcnReconciliation:
+    """Queue what the central system is owed about each person changed, as ``(before, after)`` (after None:
+    erased), and about the persons ``gone`` from the register, inside the caller's unit of work (the caller
+    commits)."""
+    result = TcnReconciliation()
+    ids = list(dict.fromkeys([*(p.id for pair in changes for p in pair[::-1] if p is not None), *gone]))
+    if not ids:
+        return result
+    kept = uow.tcn_records.of_persons(ids)
+    files = uow.tcn_biometrics.of_persons(ids)
+    afters = {after.id: after for _, after in changes if after is not None}
+    now = clock.now()
+    saved: list[KeptTcnRecord] = []
+    journal: list[JournalEntry] = []
+    for person_id in ids:
+        record = tcn_record_of(afters.get(person_id), on, files=files.get(person_id, []))
+        document = None if record is None else record_document(record)
+        digest = None if document is None else document_digest(document)
+        operation = operation_owed(kept.get(person_id), digest)
+        if operation is None:
+            continue
+        outbox_id = uow.tcn_outbox.queue(person_id=person_id, operation=operation,
+                                         document=document, at=now)
+        flag = record is not None and record.etias_flag
+        saved.append(KeptTcnRecord(
+            person_id=person_id,
+            state=TcnRecordState.DELETED if operation is TcnOperation.DELETE else TcnRecordState.LIVE,
+            document=document, digest=digest or "", etias_flag=flag, updated_at=now,
+        ))
+        journal.append(JournalEntry(now, official, f"tcn.{operation.value}", person_id, _REASONS[operation],
+                                    {"tcn_outbox_id": str(outbox_id)}))
+        result.queued.append(QueuedTcnOperation(person_id, operation, outbox_id, flag))
+    uow.tcn_records.save(saved)
+    uow.journal.append_many(journal)
+    return result
+
+
+SWEEP_BATCH = 500
+
+
+def sweep_tcn(uow: MessagingUnitOfWork, *, on: date, clock: Clock, official: str) -> TcnReconciliation:
+    """The daily sweep (the scheduler runs it): every person's record recomputed on ``on`` — an ETIAS flag
+    whose window closed the day before is removed, a decision become final brings its record — and every
+    record still held for a person no longer in the register deleted (R-TCN-6). One transaction."""
+    result = TcnReconciliation()
+    with uow:
+        seen: set[str] = set()
+        batch: list[tuple[Person | None, Person | None]] = []
+        for person in uow.persons.iterate(SWEEP_BATCH):
+            seen.add(person.id)
+            batch.append((person, person))
+            if len(batch) == SWEEP_BATCH:
+                result.queued += reconcile_tcn(uow, batch, on=on, clock=clock, official=official).queued
+                batch = []
+        result.queued += reconcile_tcn(uow, batch, on=on, clock=clock, official=official).queued
+        gone = [k.person_id for k in uow.tcn_records.list()
+                if k.state is TcnRecordState.LIVE and k.person_id not in seen]
+        for start in range(0, len(gone), SWEEP_BATCH):
+            result.queued += reconcile_tcn(uow, [], on=on, clock=clock, official=official,
+                                           gone=gone[start:start + SWEEP_BATCH]).queued
+        uow.commit()
+    return result
