@@ -86,3 +86,7 @@ main.add_command(_deadline.deadline)
 from adapters.cli import requests as _requests  # noqa: E402
 
 main.add_command(_requests.requests)
+
+from adapters.cli import tcn as _tcn  # noqa: E402
+
+main.add_command(_tcn.tcn)

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from gateway.clock import Clock
+from gateway.clock import Clock, today
+from gateway.errors import InvalidRequest
 from gateway.model.person import Person
 from gateway.model.tcn import TcnOperation
 from gateway.ports import JournalEntry, KeptTcnRecord, MessagingUnitOfWork, TcnRecordState
@@ -106,7 +107,10 @@ SWEEP_BATCH = 500
 def sweep_tcn(uow: MessagingUnitOfWork, *, on: date, clock: Clock, official: str) -> TcnReconciliation:
     """The daily sweep (the scheduler runs it): every person's record recomputed on ``on`` — an ETIAS flag
     whose window closed the day before is removed, a decision become final brings its record — and every
-    record still held for a person no longer in the register deleted (R-TCN-6). One transaction."""
+    record still held for a person no longer in the register deleted (R-TCN-6). One transaction. A day to
+    come is refused: a flag is removed the day after its window, not before."""
+    if on > today(clock):
+        raise InvalidRequest(f"{on.isoformat()} is still to come: records are recomputed on the day, not before")
     result = TcnReconciliation()
     with uow:
         seen: set[str] = set()
