@@ -5,8 +5,11 @@ R-TCN-8).
 erasure) and of the daily sweep, like ``outgoing_notification.reconcile``: it compares the record the
 register calls for on the day (``record.tcn_record_of``) with the ledger's last record, and queues in the
 ``tcn_outbox`` exactly the operation missing — a create, an update, a delete — in the same transaction.
-A record unchanged (same digest) queues nothing; a flag whose window closed changes the record, so the
-sweep sends its update the day after.
+The ledger's digest covers the record and the Luxembourg convictions behind it (``record_basis``): a change
+of identity, nationality, flag or of those convictions (a pardon, a correction, a new one) sends an update —
+the record is kept in step with the national data behind it (Reg Art 9(2)) —, and a record unchanged on all
+counts queues nothing (an identical re-import). A flag whose window closed changes the record, so the sweep
+sends its update the day after.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from datetime import date
 
 from gateway.clock import Clock, today
 from gateway.errors import InvalidRequest
+from gateway.law.tcn.who import luxembourg_convictions
 from gateway.model.person import Person
 from gateway.model.tcn import TcnOperation
 from gateway.ports import JournalEntry, KeptTcnRecord, MessagingUnitOfWork, TcnRecordState
@@ -41,6 +45,12 @@ class QueuedTcnOperation:
 @dataclass
 class TcnReconciliation:
     queued: list[QueuedTcnOperation] = field(default_factory=list)
+
+
+def record_basis(person: Person, on: date) -> list[list[str]]:
+    """The Luxembourg convictions a record stands on, each as its ID and a fingerprint of what the register
+    holds of it: not sent (Reg Art 5 has no field for them, AMB-16), but part of the ledger's digest."""
+    return [[d.id, document_digest(repr(d))] for d in luxembourg_convictions(person, on)]
 
 
 def operation_owed(kept: KeptTcnRecord | None, digest: str | None) -> TcnOperation | None:
@@ -79,9 +89,11 @@ def reconcile_tcn(
     saved: list[KeptTcnRecord] = []
     journal: list[JournalEntry] = []
     for person_id in ids:
-        record = tcn_record_of(afters.get(person_id), on, files=files.get(person_id, []))
+        after = afters.get(person_id)
+        record = tcn_record_of(after, on, files=files.get(person_id, []))
         document = None if record is None else record_document(record)
-        digest = None if document is None else document_digest(document)
+        digest = None if document is None or after is None else document_digest(
+            {"record": document, "convictions": record_basis(after, on)})
         operation = operation_owed(kept.get(person_id), digest)
         if operation is None:
             continue
