@@ -11,10 +11,9 @@ import pytest
 from adapters.bootstrap import App
 from gateway.errors import InvalidInput, InvalidRequest
 from gateway.model.tcn import TcnOperation
-from gateway.ports import TcnRecordState
+from gateway.ports import BiometricKind, TcnRecordState
 from gateway.services.erasure import erase_due_persons
 from gateway.services.tcn.prints import record_police_file
-from gateway.ports import BiometricKind
 from gateway.services.tcn.sync import sweep_tcn
 from tests.conftest import NOW
 from tests.integration.tcn.support import DRUGS, THEFT, app_at, brazilian, import_
@@ -35,7 +34,7 @@ def test_a_brazilian_nationals_conviction_creates_one_record_and_a_french_nation
         journal = [e.action for e in uow.journal.entries() if e.action.startswith("tcn.")]
     assert kept.person_id == "P-BR" and kept.state is TcnRecordState.LIVE and kept.etias_flag
     assert item.document == kept.document
-    assert item.document is not None and item.document["identity"]["nationalities"] == ["BR"]  # type: ignore[index]
+    assert item.document is not None and item.document["identity"]["nationalities"] == ["BR"]
     assert "spouse" not in str(item.document)  # AMB-16: only Reg Art 5 fields
     assert journal == ["tcn.create"]
 
@@ -59,7 +58,7 @@ def test_identity_correction_pardon_and_a_new_conviction_each_update_the_record(
     assert _queue(app) == [("P-BR", "create"), ("P-BR", "update"), ("P-BR", "update")]
     with app.uow() as uow:
         [last] = uow.tcn_outbox.list()[-1:]
-    assert last.document is not None and last.document["identity"]["surname"] == "Silva Santos"  # type: ignore[index]
+    assert last.document is not None and last.document["identity"]["surname"] == "Silva Santos"
 
 
 def test_removing_the_flagged_conviction_keeps_the_record_without_the_flag(app: App) -> None:
@@ -118,5 +117,5 @@ def test_a_police_fingerprint_file_received_puts_its_reference_in_the_record(app
     assert [q.operation for q in queued] == [TcnOperation.UPDATE]
     with app.uow() as uow:
         document = uow.tcn_outbox.list()[-1].document
-    assert document is not None and document["fingerprints"] == {  # type: ignore[comparison-overlap]
+    assert document is not None and document["fingerprints"] == {
         "reference": "POL-7", "collected_on": NOW.date().isoformat()}

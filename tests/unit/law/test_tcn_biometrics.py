@@ -9,7 +9,14 @@ from datetime import date
 import pytest
 
 from gateway.law.tcn.biometrics import fingerprints_required
-from gateway.model.conviction import Decision, DecisionKind, Imprisonment, PenaltyLevel, Sursis, SuspensionType
+from gateway.model.conviction import (
+    Decision,
+    DecisionKind,
+    Imprisonment,
+    PenaltyLevel,
+    Sursis,
+    SuspensionType,
+)
 from gateway.model.person import NaturalPerson
 
 ON = date(2026, 11, 23)

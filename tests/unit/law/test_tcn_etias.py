@@ -18,7 +18,7 @@ DECIDED = date(2020, 3, 10)
 
 def _offence(etias: str | None = "annex:8", months: int | None = 60, **fields: object) -> Offence:
     return Offence(date=None, qualification="escroquerie", etias=etias, lu_max_custodial_months=months,
-                   **fields)  # type: ignore[arg-type]
+                   **fields)
 
 
 def _decision(*offences: Offence, decided: date = DECIDED, decision_id: str = "D1",
