@@ -141,6 +141,8 @@ def main() -> None:
 
     exchange_with_simulated_member_states()
 
+    ecris_tcn_record_of_a_brazilian_national()
+
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
 
@@ -283,6 +285,44 @@ def exchange_with_simulated_member_states() -> None:
             say(f"HTTP {refused.code}, SOAP fault {code}: {reason}")
         rejected = [r for r in inbox_rows() if r["state"] == "rejected"]
         say(f"journalled as rejected: {len(rejected)} message(s); outbox unchanged: {before} → {len(outbox_rows())}")
+
+
+BRAZILIAN_ID = "1991020312399"
+BRAZILIAN = {
+    "id": BRAZILIAN_ID, "kind": "natural", "surname": "Silva", "forenames": ["João"], "sex": "M",
+    "birth": {"date": "1991-02-03", "city": "São Paulo", "country": "BR"}, "nationalities": ["BR"],
+    "mother": {"surname": "Pereira", "forenames": ["Maria"]},
+    "identity_documents": [{"category": "passport", "number": "FX123456", "issuing_authority": "Polícia Federal",
+                            "issuing_country": "BR"}],
+    "decisions": [{
+        "id": "D-2026-0042", "court": "Tribunal d'arrondissement de Luxembourg", "court_country": "LU",
+        "reference": "LCRI 42/2026", "decision_date": "2026-09-15", "final_date": "2026-10-20",
+        "kind": "conviction", "penalty_level": "correctional",
+        "offences": [{"date": "2026-03-01", "qualification": "trafic de stupéfiants", "minor": "none",
+                      "legal_provisions": "art. 8 de la loi du 19 février 1973", "etias": "annex:5",
+                      "lu_max_custodial_months": 60}],
+        "penalties": [{"type": "imprisonment", "months": 18, "sursis": {"type": "simple", "scope": "partial",
+                                                                         "suspended_months": 9}}],
+    }],
+}
+
+
+def ecris_tcn_record_of_a_brazilian_national() -> None:
+    step("13. ECRIS-TCN: a Brazilian national convicted in Luxembourg gets a record (Arts 12-1, 12-2)")
+    path = VAR / "demo-tcn-register.json"
+    path.write_text(json.dumps({"format": "ecris-gateway/register@1", "persons": [BRAZILIAN]}, ensure_ascii=False),
+                    encoding="utf-8")
+    say(gateway("register", "import", str(path)).stdout)
+    say("The record as the register makes it today (Reg 2019/816 Art 5 data only, AMB-16):")
+    say(gateway("tcn", "record", BRAZILIAN_ID).stdout)
+    say("The operations queued for the central system, in the import's own transaction:")
+    say(gateway("tcn", "queue").stdout)
+    say("Art 12-2: the police must take his fingerprints; they arrive, and the record is updated:")
+    say(gateway("tcn", "prints-due").stdout)
+    say(gateway("tcn", "prints-received", BRAZILIAN_ID, "--reference", "PGD-EMP-2026-0815").stdout)
+    say(gateway("tcn", "queue", "--pending").stdout)
+    say("The records kept:")
+    say(gateway("tcn", "list").stdout)
 
 
 if __name__ == "__main__":

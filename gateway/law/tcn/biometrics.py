@@ -7,7 +7,7 @@ from datetime import date
 
 from gateway.law.ruling import Ruling
 from gateway.law.tcn.who import luxembourg_convictions, member_state_nationalities, nationality_status
-from gateway.model.conviction import Imprisonment
+from gateway.model.conviction import Imprisonment, SursisScope
 from gateway.model.person import LegalPerson, Person
 from gateway.model.tcn import NationalityStatus
 
@@ -35,7 +35,9 @@ def fingerprints_required(person: Person | None, on: date) -> Ruling:
     for decision in luxembourg_convictions(person, on):
         for penalty in decision.penalties:
             if isinstance(penalty, Imprisonment) and penalty.months >= MIN_CUSTODIAL_MONTHS:
-                suspended = " (avec sursis, AMB-19)" if penalty.sursis is not None else ""
+                suspended = "" if penalty.sursis is None else (
+                    " (avec sursis, AMB-19)" if penalty.sursis.scope is SursisScope.FULL
+                    else " (avec sursis partiel, AMB-19)")
                 return Ruling(
                     True,
                     f"{who} condamné par la décision {decision.id} à {penalty.months} mois d'emprisonnement"
