@@ -215,9 +215,9 @@ def import_persons(
         notified = reconcile(uow, [(stored.get(p.id), p) for p in changed], on=on, clock=clock, official=official,
                              member_state=member_state)
         report.notifications = notified.queued
+        changed = [notified.persons.get(p.id, p) for p in changed]
         report.tcn_operations = reconcile_tcn(uow, [(stored.get(p.id), p) for p in changed], on=on, clock=clock,
                                               official=official).queued
-        changed = [notified.persons.get(p.id, p) for p in changed]
         uow.persons.save_many(changed, digests)
         uow.persons.record_digests(refreshed)
         uow.events.record(report.events)

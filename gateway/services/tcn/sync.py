@@ -15,7 +15,7 @@ sends its update the day after.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from gateway.clock import Clock, today
@@ -49,8 +49,10 @@ class TcnReconciliation:
 
 def record_basis(person: Person, on: date) -> list[list[str]]:
     """The Luxembourg convictions a record stands on, each as its ID and a fingerprint of what the register
-    holds of it: not sent (Reg Art 5 has no field for them, AMB-16), but part of the ledger's digest."""
-    return [[d.id, document_digest(repr(d))] for d in luxembourg_convictions(person, on)]
+    holds of it: not sent (Reg Art 5 has no field for them, AMB-16), but part of the ledger's digest. The ECRIS
+    conviction identifier the Art 12 notifications allocate is left out: it is not a change of the conviction."""
+    return [[d.id, document_digest(repr(replace(d, ecris_conviction_id=None)))]
+            for d in luxembourg_convictions(person, on)]
 
 
 def operation_owed(kept: KeptTcnRecord | None, digest: str | None) -> TcnOperation | None:

@@ -46,6 +46,17 @@ def test_an_identical_reimport_queues_nothing_and_a_sweep_the_same_day_neither(a
     assert _queue(app) == [("P-BR", "create")]
 
 
+def test_a_dual_portuguese_and_brazilian_national_notified_to_portugal_is_not_updated_by_the_sweep(app: App) -> None:
+    dual = brazilian("P-PTBR", decision("D1", penalties=[
+        {"type": "fine", "amount_eur": "1500.50", "nature": "correctionnelle",
+         "sursis": {"type": "probatoire", "scope": "partial", "suspended_months": None, "probation_years": 2}}]),
+        nationalities=["PT", "BR"])
+    report = import_(app, dual)
+    assert [q.receiver for q in report.notifications] == ["PT"]  # the conviction got its ECRIS ID
+    assert [q.operation for q in report.tcn_operations] == [TcnOperation.CREATE]
+    assert sweep_tcn(app.uow(), on=NOW.date(), clock=app.clock, official="clerk").queued == []
+
+
 def test_identity_correction_pardon_and_a_new_conviction_each_update_the_record(app: App) -> None:
     import_(app, brazilian())
     assert [q.operation for q in import_(app, brazilian(surname="Silva Santos")).tcn_operations] == [
