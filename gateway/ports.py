@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -474,8 +474,9 @@ class TcnOutbox(Protocol):
     def queue(self, *, person_id: str, operation: TcnOperation, document: dict[str, object] | None,
               at: datetime) -> int: ...
 
-    def due(self, now: datetime, *, limit: int = 100) -> list[TcnOutboxItem]:
-        """The oldest unsent operation of each person, when its next attempt has come, oldest first."""
+    def claim(self, now: datetime, *, skip: Collection[int] = ()) -> TcnOutboxItem | None:
+        """The oldest operation due (its next attempt come) that is the first unsent of its person, not in
+        ``skip``, locked for the current transaction: another sender skips it, so none is sent twice."""
         ...
 
     def mark_sent(self, item_id: int, *, at: datetime) -> None: ...

@@ -8,7 +8,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -161,7 +161,7 @@ class SqlTcnOutbox:
         ).returning(tcn_outbox.c.id))
         return int(result.scalar_one())
 
-    def due(self, now: datetime, *, limit: int = 100) -> builtins.list[TcnOutboxItem]:
+    def claim(self, now: datetime, *, skip: Collection[int] = ()) -> TcnOutboxItem | None:
         heads = (
             select(func.min(tcn_outbox.c.id).label("id"))
             .where(tcn_outbox.c.sent_at.is_(None))
@@ -170,9 +170,13 @@ class SqlTcnOutbox:
         query = (
             select(tcn_outbox).join(heads, heads.c.id == tcn_outbox.c.id)
             .where((tcn_outbox.c.next_attempt_at.is_(None)) | (tcn_outbox.c.next_attempt_at <= now))
-            .order_by(tcn_outbox.c.id).limit(limit)
+            .order_by(tcn_outbox.c.id).limit(1)
+            .with_for_update(skip_locked=True, of=tcn_outbox)
         )
-        return [_item(r) for r in self._db.execute(query)]
+        if skip:
+            query = query.where(tcn_outbox.c.id.not_in(list(skip)))
+        row = self._db.execute(query).first()
+        return None if row is None else _item(row)
 
     def mark_sent(self, item_id: int, *, at: datetime) -> None:
         self._db.execute(update(tcn_outbox).where(tcn_outbox.c.id == item_id, tcn_outbox.c.sent_at.is_(None))

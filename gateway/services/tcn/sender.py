@@ -2,7 +2,9 @@
 R-TCN-5, R-TCN-7).
 
 ``send_pending_tcn`` drains ``tcn_outbox`` in order per person: a person's next operation waits until the
-one before it was delivered. Each delivery is marked sent and logged (Reg Art 31) in one transaction;
+one before it was delivered. Each delivery is marked sent and logged (Reg Art 31) in the transaction that
+claimed it; a crash after the central system accepted it and before the commit sends it once more (the
+central system's create and update are then repeated with the same content);
 when the central system is unavailable the operation stays queued with its attempts counted and its next
 attempt pushed back (doubling, up to a ceiling): nothing is ever dropped.
 """
@@ -59,36 +61,33 @@ def send_pending_tcn(
     official: str,
     backoff_seconds: float = 2.0,
     ceiling_seconds: float = 3600.0,
-    batch: int = 100,
 ) -> TcnSendReport:
     """Send every operation due, in order per person, until none is due; return what was sent and what
-    was postponed. The caller's ``uow`` factory gives one transaction per operation."""
+    was postponed. Each operation is claimed, delivered, marked and logged in one transaction of the
+    caller's ``uow`` factory, so several senders never deliver the same operation (PostgreSQL: the claim
+    skips rows another sender holds)."""
     report = TcnSendReport()
     postponed: set[int] = set()
     while True:
         with uow() as work:
-            due = [i for i in work.tcn_outbox.due(clock.now(), limit=batch) if i.id not in postponed]
-        if not due:
-            return report
-        for item in due:
+            item = work.tcn_outbox.claim(clock.now(), skip=postponed)
+            if item is None:
+                return report
             try:
                 transmitted = _deliver(central, item)
             except TcnCentralUnavailable as error:
-                attempts = item.attempts + 1
-                wait = retry_delay(attempts, backoff_seconds=backoff_seconds, ceiling_seconds=ceiling_seconds)
-                with uow() as work:
-                    work.tcn_outbox.mark_retry(item.id, error=str(error) or type(error).__name__,
-                                               next_attempt_at=clock.now() + wait)
-                    work.commit()
+                wait = retry_delay(item.attempts + 1, backoff_seconds=backoff_seconds, ceiling_seconds=ceiling_seconds)
+                work.tcn_outbox.mark_retry(item.id, error=str(error) or type(error).__name__,
+                                           next_attempt_at=clock.now() + wait)
+                work.commit()
                 report.postponed.append(item)
                 postponed.add(item.id)
                 continue
             at = clock.now()
-            with uow() as work:
-                work.tcn_outbox.mark_sent(item.id, at=at)
-                work.tcn_log.append(TcnLogEntry(
-                    operation=item.operation, at=at, official=official, purpose=PURPOSES[item.operation],
-                    reference=item.person_id, transmitted=transmitted, outcome="done",
-                ))
-                work.commit()
+            work.tcn_outbox.mark_sent(item.id, at=at)
+            work.tcn_log.append(TcnLogEntry(
+                operation=item.operation, at=at, official=official, purpose=PURPOSES[item.operation],
+                reference=item.person_id, transmitted=transmitted, outcome="done",
+            ))
+            work.commit()
             report.sent.append(item)

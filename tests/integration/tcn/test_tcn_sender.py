@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from adapters.bootstrap import App
+from adapters.settings import Settings
 from gateway.model.tcn import TcnOperation
 from gateway.services.tcn.sender import retry_delay, send_pending_tcn
 from tests.conftest import NOW
@@ -73,3 +74,18 @@ def test_each_delivery_is_logged_with_the_reg_art_31_fields(app: App) -> None:
     assert create is not None and create.transmitted is not None and create.transmitted["reference"] == "P-BR"
     assert "Art 12-1(1)" in create.purpose
     assert delete is not None and delete.transmitted == {"reference": "P-BR"}
+
+
+def test_two_senders_on_postgresql_never_claim_the_same_operation(postgres_url: str) -> None:
+    app = App(Settings(db_url=postgres_url, official="test-clerk", now=NOW))
+    try:
+        import_(app, brazilian("P-A"), brazilian("P-B", surname="Costa"))
+        import_(app, brazilian("P-A", surname="Souza"))
+        with app.uow() as first, app.uow() as second:
+            one = first.tcn_outbox.claim(NOW)
+            other = second.tcn_outbox.claim(NOW)
+            assert one is not None and other is not None
+            assert (one.person_id, other.person_id) == ("P-A", "P-B")  # P-A's update waits behind its create
+            assert second.tcn_outbox.claim(NOW, skip={other.id}) is None
+    finally:
+        app.engine.dispose()
