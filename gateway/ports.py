@@ -511,3 +511,7 @@ class PoliceBiometricFiles(Protocol):
     def of_persons(self, person_ids: Sequence[str]) -> dict[str, list[PoliceBiometricFile]]:
         """Each person's files, oldest first."""
         ...
+
+    def forget(self, person_ids: Sequence[str]) -> int:
+        """Delete the references of these persons' files (their record is erased, Reg Art 8(1)); how many."""
+        ...

@@ -228,6 +228,13 @@ class SqlPoliceBiometricFiles:
         return found
 
 
+    def forget(self, person_ids: Sequence[str]) -> int:
+        if not person_ids:
+            return 0
+        result = self._db.execute(delete(tcn_police_files).where(tcn_police_files.c.person_id.in_(list(person_ids))))
+        return int(result.rowcount or 0)
+
+
 def _canonical(document: Any) -> str:
     return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 

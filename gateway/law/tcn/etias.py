@@ -102,11 +102,11 @@ class EtiasGround:
         )
 
 
-def etias_ground(decision: Decision, on: date) -> EtiasGround | None:
-    """Art 12-1(1) last sentence, AMB-17, AMB-18 — the decision's offence that sets the flag on ``on``: an
-    ETIAS category, a Luxembourg maximum of at least three years, and ``on`` not later than the anniversary
-    of the decision date 25 (terrorist) or 15 (other Annex offence) years on (29 February falls on
-    28 February); the one whose window ends last; None when no offence qualifies."""
+def etias_grounds(decision: Decision) -> list[EtiasGround]:
+    """Art 12-1(1) last sentence, AMB-17, AMB-18 — each offence of the decision that sets the flag for a
+    while: an ETIAS category and a Luxembourg maximum of at least three years; its window runs from the
+    decision date to its anniversary 25 (terrorist) or 15 (other Annex offence) years on, that day included
+    (29 February falling on 28 February)."""
     grounds: list[EtiasGround] = []
     for offence in decision.offences:
         category = etias_category(offence)
@@ -116,9 +116,14 @@ def etias_ground(decision: Decision, on: date) -> EtiasGround | None:
         if months is None or months < THRESHOLD_MONTHS:
             continue
         end = anniversary(decision.decision_date, window_years(category))
-        if decision.decision_date <= on <= end:
-            grounds.append(EtiasGround(decision.id, decision.decision_date, category, months, end))
-    return max(grounds, key=lambda g: g.window_end, default=None)
+        grounds.append(EtiasGround(decision.id, decision.decision_date, category, months, end))
+    return grounds
+
+
+def etias_ground(decision: Decision, on: date) -> EtiasGround | None:
+    """The decision's ground whose window holds ``on`` and closes last; None when none does."""
+    live = [g for g in etias_grounds(decision) if g.decision_date <= on <= g.window_end]
+    return max(live, key=lambda g: g.window_end, default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +141,22 @@ def etias_flag(person: Person, on: date) -> EtiasFlag:
     Luxembourg convictions in the register that day (a conviction erased no longer counts: only the flag
     goes while the record stays for the others). When several convictions set it, the one whose window
     closes last is named."""
-    grounds = [g for d in luxembourg_convictions(person, on) if (g := etias_ground(d, on)) is not None]
+    convictions = luxembourg_convictions(person, on)
+    grounds = [g for d in convictions if (g := etias_ground(d, on)) is not None]
     ground = max(grounds, key=lambda g: g.window_end, default=None)
-    if ground is None:
+    if ground is not None:
+        return EtiasFlag(True, ground, ground.reason)
+    closed = max((g for d in convictions for g in etias_grounds(d) if g.window_end < on),
+                 key=lambda g: g.window_end, default=None)
+    if closed is not None:
         return EtiasFlag(
             False, None,
-            "aucune condamnation pour une infraction terroriste dans les 25 ans ni pour une autre infraction "
-            "de l'annexe ETIAS dans les 15 ans, passible d'au moins 3 ans d'emprisonnement",
+            f"indicateur levé : la période de {window_years(closed.category)} ans de la condamnation "
+            f"{closed.decision_id} du {day(closed.decision_date)} pour {closed.label} s'est close le "
+            f"{day(closed.window_end)} (AMB-18)",
         )
-    return EtiasFlag(True, ground, ground.reason)
+    return EtiasFlag(
+        False, None,
+        "aucune condamnation pour une infraction terroriste dans les 25 ans ni pour une autre infraction "
+        "de l'annexe ETIAS dans les 15 ans, passible d'au moins 3 ans d'emprisonnement",
+    )

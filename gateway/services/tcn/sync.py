@@ -112,7 +112,27 @@ def reconcile_tcn(
         result.queued.append(QueuedTcnOperation(person_id, operation, outbox_id, flag))
     uow.tcn_records.save(saved)
     uow.journal.append_many(journal)
+    _forget_police_files(uow, [q.person_id for q in result.queued if q.operation is TcnOperation.DELETE],
+                         official=official, clock=clock)
     return result
+
+
+def _forget_police_files(uow: MessagingUnitOfWork, person_ids: Sequence[str], *, official: str, clock: Clock) -> None:
+    """Reg 2019/816 Art 8(1) — the record goes "including any fingerprint data or facial images": the
+    references of the police files kept for it go with it (the encrypted files themselves are erased by
+    their own store)."""
+    files = uow.tcn_biometrics.of_persons(person_ids)
+    held = [person_id for person_id in person_ids if files.get(person_id)]
+    if not held:
+        return
+    uow.tcn_biometrics.forget(held)
+    now = clock.now()
+    uow.journal.append_many([
+        JournalEntry(now, official, "tcn.police_files_erased", person_id,
+                     "police biometric files' references erased with the record (Reg 2019/816 Art 8(1))",
+                     {"files": str(len(files[person_id]))})
+        for person_id in held
+    ])
 
 
 SWEEP_BATCH = 500

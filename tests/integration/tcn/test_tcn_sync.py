@@ -103,6 +103,19 @@ def test_r_tcn_8_erasure_at_death_deletes_the_record_in_the_erasures_transaction
     assert _queue(app) == [("P-BR", "create"), ("P-BR", "delete")]
 
 
+def test_the_police_files_references_go_with_the_record(app: App) -> None:
+    import_(app, brazilian(), brazilian("P-KEPT", surname="Costa"))
+    for person_id in ("P-BR", "P-KEPT"):
+        record_police_file(app.uow(), person_id=person_id, kind=BiometricKind.FINGERPRINTS, reference=f"POL-{person_id}",
+                           clock=app.clock, official="clerk")
+    import_(app, brazilian(death_date="2026-11-01"))
+    erase_due_persons(uow=app.uow(), clock=app.clock, official="clerk", on=NOW.date())
+    with app.uow() as uow:
+        files = uow.tcn_biometrics.of_persons(["P-BR", "P-KEPT"])
+        erased = [e.subject for e in uow.journal.entries() if e.action == "tcn.police_files_erased"]
+    assert list(files) == ["P-KEPT"] and erased == ["P-BR"]
+
+
 def test_a_refused_import_queues_nothing(app: App) -> None:
     bad = brazilian("P-BR", decision("D1", final_date=None))
     with pytest.raises(InvalidInput):

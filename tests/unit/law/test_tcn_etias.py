@@ -46,6 +46,12 @@ def test_flag_holds_on_the_windows_last_day_and_turns_off_the_day_after(etias: s
     assert not etias_flag(person, date.fromordinal(last_day.toordinal() + 1)).flag
 
 
+def test_once_the_window_closed_the_reason_says_when() -> None:
+    verdict = etias_flag(_person(_decision(_offence())), date(2035, 3, 11))
+    assert not verdict.flag
+    assert "s'est close le 10/03/2035" in verdict.reason and "D1" in verdict.reason
+
+
 def test_three_year_threshold_36_months_sets_the_flag_35_does_not() -> None:
     on = date(2026, 11, 23)
     assert etias_flag(_person(_decision(_offence(months=36))), on).flag
