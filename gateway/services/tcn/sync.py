@@ -20,6 +20,7 @@ from datetime import date
 
 from gateway.clock import Clock, today
 from gateway.errors import InvalidRequest
+from gateway.law.tcn.record_duty import tcn_operation_owed
 from gateway.law.tcn.who import luxembourg_convictions
 from gateway.model.person import Person
 from gateway.model.tcn import TcnOperation
@@ -55,19 +56,6 @@ def record_basis(person: Person, on: date) -> list[list[str]]:
             for d in luxembourg_convictions(person, on)]
 
 
-def operation_owed(kept: KeptTcnRecord | None, digest: str | None) -> TcnOperation | None:
-    """Art 12-1(5); Reg Arts 5(4), 8, 9(2) — what the central system is owed: a create when a record is
-    called for and none is held, an update when the record held differs, a delete when none is called for
-    any more (``digest`` None) and one is held; nothing otherwise."""
-    held = kept is not None and kept.state is TcnRecordState.LIVE
-    if digest is None:
-        return TcnOperation.DELETE if held else None
-    if not held:
-        return TcnOperation.CREATE
-    assert kept is not None
-    return TcnOperation.UPDATE if kept.digest != digest else None
-
-
 def reconcile_tcn(
     uow: MessagingUnitOfWork,
     changes: Sequence[tuple[Person | None, Person | None]],
@@ -96,7 +84,10 @@ def reconcile_tcn(
         document = None if record is None else record_document(record)
         digest = None if document is None or after is None else document_digest(
             {"record": document, "convictions": record_basis(after, on)})
-        operation = operation_owed(kept.get(person_id), digest)
+        held = kept.get(person_id)
+        live = held is not None and held.state is TcnRecordState.LIVE
+        operation = tcn_operation_owed(required=digest is not None, held=live,
+                                       changed=held is None or held.digest != digest)
         if operation is None:
             continue
         outbox_id = uow.tcn_outbox.queue(person_id=person_id, operation=operation,

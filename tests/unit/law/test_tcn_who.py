@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 
+from gateway.law.tcn.record_duty import tcn_operation_owed
 from gateway.law.tcn.who import assimilated_third_country_national, nationality_status, tcn_record_required
 from gateway.model.conviction import Decision, DecisionKind, PenaltyLevel, Suspension, SuspensionType
 from gateway.model.person import LegalPerson, NaturalPerson
-from gateway.model.tcn import NationalityStatus
+from gateway.model.tcn import NationalityStatus, TcnOperation
 
 ON = date(2026, 11, 23)
 CONVICTION = Decision(
@@ -73,3 +74,18 @@ def test_art_12_1_1_no_record_before_the_conviction_is_final_nor_for_a_suspensio
 def test_art_12_1_5_no_record_once_the_person_is_erased_or_without_conviction() -> None:
     assert not tcn_record_required(None, ON).included
     assert not tcn_record_required(_person("BR", decisions=()), ON).included
+
+
+@pytest.mark.parametrize(
+    ("required", "held", "changed", "owed"),
+    [
+        (True, False, True, TcnOperation.CREATE),
+        (True, True, True, TcnOperation.UPDATE),
+        (True, True, False, None),
+        (False, True, False, TcnOperation.DELETE),
+        (False, False, False, None),
+    ],
+)
+def test_art_12_1_5_create_update_delete_or_nothing(required: bool, held: bool, changed: bool,
+                                                     owed: TcnOperation | None) -> None:
+    assert tcn_operation_owed(required=required, held=held, changed=changed) is owed
