@@ -36,10 +36,14 @@ ARTICLE = "12-1(1)"
 
 def etias_category(offence: Offence) -> str | None:
     """Reg 2019/816 Art 5(1)(c), RULES.md R-TCN-2 "etias_category" — ``terrorist``, ``annex:N`` (N of the
-    ETIAS Annex, item 1 being the terrorist offences) or None: the register's ``etias`` first, else the
-    ECRIS offence category's chapter (``ETIAS_BY_ANNEX_A_CHAPTER``)."""
+    ETIAS Annex, item 1 being the terrorist offences) or None: the register's ``etias`` first (an item the
+    Annex does not have, such as ``annex:30``, is none), else the ECRIS offence category's chapter
+    (``ETIAS_BY_ANNEX_A_CHAPTER``)."""
     if offence.etias:
-        return TERRORIST if offence.etias == "annex:1" else offence.etias
+        if offence.etias == TERRORIST or offence.etias == "annex:1":
+            return TERRORIST
+        number = offence.etias.removeprefix("annex:")
+        return offence.etias if number.isdigit() and int(number) in ETIAS_ANNEX else None
     if offence.ecris_category:
         return ETIAS_BY_ANNEX_A_CHAPTER.get(offence.ecris_category[:2])
     return None

@@ -110,6 +110,8 @@ def test_the_registers_fields_come_first_then_the_mapping_tables() -> None:
     assert etias_category(_offence("annex:5", ecris_category="0302 00")) == "annex:5"
     assert etias_category(_offence(None, ecris_category="0401 00")) == "annex:3"
     assert etias_category(_offence(None, ecris_category="0809 00")) is None  # chapter not read: never guessed
+    assert etias_category(_offence("annex:30")) is None  # the Annex has 29 items
+    assert etias_category(_offence("annex:29")) == "annex:29"
     plain = _decision()
     assert lu_max_custodial_months(_offence(months=24, legal_provisions="art. 463 du Code pénal"), plain) == 24
     assert lu_max_custodial_months(_offence(months=None, legal_provisions="art. 461 et 463 du Code pénal"),
