@@ -379,6 +379,15 @@ class TcnCentralUnavailable(Exception):
     """The central system could not be reached or refused the call; the operation is retried later."""
 
 
+class TcnCentralRefused(TcnCentralUnavailable):
+    """The central system answered with an error (an invalid document, an unknown record, a record already
+    held otherwise): sending the same call again will not succeed. ``code`` is the answer's error code."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class TcnProcessingLog(Protocol):
     """The append-only processing log of ECRIS-TCN operations (Art 12-1(5); Reg Art 31)."""
 
