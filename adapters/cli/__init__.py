@@ -86,3 +86,7 @@ main.add_command(_deadline.deadline)
 from adapters.cli import requests as _requests  # noqa: E402
 
 main.add_command(_requests.requests)
+
+from adapters.cli import tcn_central as _tcn_central  # noqa: E402
+
+main.add_command(_tcn_central.tcn_central)

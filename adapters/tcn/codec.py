@@ -139,7 +139,7 @@ def _biometric(parent: Element, local: str, reference: BiometricReference | None
 
 
 def _root(local: str) -> Element:
-    return etree.Element(_tag(local), nsmap={None: TCN_NS})
+    return etree.Element(_tag(local), nsmap={None: TCN_NS})  # type: ignore[dict-item]
 
 
 def _finish(root: Element) -> bytes:
