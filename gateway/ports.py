@@ -392,3 +392,52 @@ class TcnProcessingLog(Protocol):
     """The append-only processing log of ECRIS-TCN operations (Art 12-1(5); Reg Art 31)."""
 
     def append(self, entry: TcnLogEntry) -> None: ...
+
+
+# ------------------------------------------------------------------- ECRIS-TCN: police biometric files
+
+
+class BiometricKind(enum.StrEnum):
+    """The electronic files the Police grand-ducale sends for a query (Art 12-1(2)-(3))."""
+
+    FINGERPRINTS = "fingerprints"
+    FACIAL_IMAGE = "facial_image"
+
+
+@dataclass(frozen=True, slots=True)
+class BiometricFile:
+    """A police file held for an ECRIS-TCN query (Art 12-1(3)): whose, what, when received, the request it
+    served and the day Luxembourg replied to it, the day it is to be erased (AMB-20), when it was erased.
+    The content is never part of it: it stays encrypted in the store until read on purpose."""
+
+    id: int
+    person_id: str
+    kind: BiometricKind
+    received_at: datetime
+    request_id: str | None = None
+    replied_on: date | None = None
+    erase_on: date | None = None
+    erased_at: datetime | None = None
+
+
+class BiometricFileStore(Protocol):
+    """The police's biometric files, encrypted at rest; erasing one deletes its content, keeps the row."""
+
+    def add(self, *, person_id: str, kind: BiometricKind, content: bytes, received_at: datetime,
+            request_id: str | None, replied_on: date | None, erase_on: date | None) -> BiometricFile: ...
+
+    def content(self, file_id: int) -> bytes:
+        """The file's content, decrypted; ``NotFound`` when unknown or erased."""
+        ...
+
+    def of_request(self, request_id: str) -> list[BiometricFile]: ...
+
+    def set_reply(self, file_id: int, *, replied_on: date, erase_on: date) -> None: ...
+
+    def due(self, on: date) -> list[BiometricFile]:
+        """The files not yet erased whose erase date is ``on`` or earlier."""
+        ...
+
+    def erase(self, file_id: int, *, at: datetime) -> None: ...
+
+    def list(self) -> list[BiometricFile]: ...

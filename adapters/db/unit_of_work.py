@@ -13,6 +13,7 @@ from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
+from adapters.db.tcn_biometrics import SqlBiometricFiles
 from gateway.clock import Clock
 
 
@@ -25,10 +26,13 @@ class SqlUnitOfWork:
     identifications: SqlIdentificationQueue
     copy_requests: SqlCopyRequestLog
     notifications: SqlNotificationLedger
+    tcn_biometrics: SqlBiometricFiles
     connection: Connection
 
-    def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
+    def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
+                 biometrics_key: str | None = None) -> None:
         self._engine = engine
+        self._biometrics_key = biometrics_key  # encrypts the police's biometric files (tcn_biometrics_key)
         self._clock = clock
         self._writer = writer  # builds the envelope of a queued outbound message
         self._transaction: RootTransaction | None = None
@@ -44,6 +48,7 @@ class SqlUnitOfWork:
         self.identifications = SqlIdentificationQueue(self.connection, self._clock)
         self.copy_requests = SqlCopyRequestLog(self.connection)
         self.notifications = SqlNotificationLedger(self.connection)
+        self.tcn_biometrics = SqlBiometricFiles(self.connection, self._biometrics_key)
         return self
 
     def __exit__(
