@@ -30,7 +30,7 @@ def _default_db() -> str:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--db", "db_url", metavar="URL",
               help="The central system's own database (default: a temporary SQLite file).")
-@click.option("--seed", "seed", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+@click.option("--seed", "seed", type=click.Path(dir_okay=False, path_type=Path),
               help="A JSON list of other Member States' records to hold (see adapters/tcn/seed.py).")
 @click.option("--threads", type=int, default=8, show_default=True)
 @click.option("--log-level", default="info", show_default=True)

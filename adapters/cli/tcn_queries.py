@@ -14,7 +14,6 @@ import click
 
 from adapters.cli.context import Context, pass_context, share_global_options
 from adapters.cli.register import ISO_DATE
-from adapters.tcn.biometric_cipher import new_key
 from adapters.tcn.client import HttpTcnCentralSystem
 from adapters.tcn.journal_log import JournalTcnLog
 from gateway.clock import LUXEMBOURG_TZ, today
@@ -39,6 +38,7 @@ def tcn_query(ctx: Context, person_id: str, purpose: str, as_json: bool) -> None
     """Ask ECRIS-TCN which Member States hold information on PERSON_ID (Art 12-1(3)): the States an
     outgoing request goes to, Luxembourg excluded. The query is logged."""
     app = ctx.app
+    app.engine  # noqa: B018  (no store: say so first)
     central = HttpTcnCentralSystem.from_settings(app.settings)
     with app.uow() as uow:
         person = uow.persons.get(person_id)
@@ -92,16 +92,17 @@ def biometrics() -> None:
 
 @biometrics.command("add")
 @click.argument("person_id", metavar="PERSON_ID")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kind", required=True, type=click.Choice([k.value for k in BiometricKind]))
 @click.option("--request", "request_id", metavar="MESSAGE_ID", help="The request the file serves.")
 @pass_context
 def biometrics_add(ctx: Context, person_id: str, file: Path, kind: str, request_id: str | None) -> None:
     """Store FILE, sent by the police for a query about PERSON_ID, encrypted (tcn_biometrics_key)."""
+    app = ctx.app
+    app.engine  # noqa: B018  (no store: say so first)
     if file.stat().st_size > MAX_FILE_BYTES:
         raise GatewayError(f"{file}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     content = file.read_bytes()
-    app = ctx.app
     with app.uow() as uow:
         if uow.persons.get(person_id) is None:
             raise NotFound(f"no person {person_id} in the register")
@@ -113,11 +114,13 @@ def biometrics_add(ctx: Context, person_id: str, file: Path, kind: str, request_
 
 @biometrics.command("replied")
 @click.argument("request_id", metavar="MESSAGE_ID")
-@click.option("--on", "on", type=ISO_DATE, required=True, help="The day Luxembourg replied to the request.")
+@click.option("--on", "on", type=ISO_DATE, help="The day Luxembourg replied to the request (default: today).")
 @pass_context
-def biometrics_replied(ctx: Context, request_id: str, on: date) -> None:
+def biometrics_replied(ctx: Context, request_id: str, on: date | None) -> None:
     """Record Luxembourg's reply to MESSAGE_ID: its files are erased three months later (AMB-20)."""
-    with ctx.app.uow() as uow:
+    app = ctx.app
+    on = on or today(app.clock)
+    with app.uow() as uow:
         files = record_reply(uow.tcn_biometrics, request_id=request_id, replied_on=on)
         uow.commit()
     erase_on = next((f.erase_on for f in files if f.erase_on is not None), None)
@@ -154,12 +157,6 @@ def biometrics_purge(ctx: Context, on: date | None) -> None:
         click.echo(f"fichier n° {file.id} ({KINDS_FR[file.kind]}, {file.person_id}) effacé")
     if not erased:
         click.echo("aucun fichier à effacer", err=True)
-
-
-@biometrics.command("new-key")
-def biometrics_new_key() -> None:
-    """Print a fresh key for tcn_biometrics_key (development and demos)."""
-    click.echo(new_key())
 
 
 def attach(main: click.Group) -> None:

@@ -1,8 +1,8 @@
 """Encryption at rest of the police's biometric files: AES-256-GCM (``cryptography``).
 
 The key is the setting ``tcn_biometrics_key`` (``ECRIS_GATEWAY_TCN_BIOMETRICS_KEY``): base64 of 32 random
-bytes; ``ecris-gateway tcn biometrics new-key`` prints a fresh one (for development and demos; in
-production it comes from the operator's secret store). Each file gets a fresh 96-bit nonce; the person and
+bytes (``openssl rand -base64 32``; ``new_key()`` for tests and demos; in production it comes from the
+operator's secret store). Each file gets a fresh 96-bit nonce; the person and
 the kind of file are authenticated with it, so a blob moved to another row does not decrypt. Stored form:
 ``b"v1" + nonce + ciphertext-with-tag``.
 """
@@ -49,7 +49,7 @@ class BiometricCipher:
         if not key:
             raise BiometricKeyMissing(
                 "no key to encrypt biometric files: set tcn_biometrics_key (ECRIS_GATEWAY_TCN_BIOMETRICS_KEY); "
-                "`ecris-gateway tcn biometrics new-key` prints one")
+                "`openssl rand -base64 32` makes one")
         try:
             raw = base64.b64decode(key.strip(), validate=True)
         except (binascii.Error, ValueError):

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from adapters.db.tcn_biometrics import tcn_biometric_files
+from adapters.tcn.biometric_cipher import new_key
 from tests.messaging_support import ROOT, base_env, cli, cli_json, free_port, running
 
 BENALI = "1990071811111"  # MA national in the demo register
@@ -82,7 +83,7 @@ def test_biometric_files_from_receipt_to_purge(gateway_env: dict[str, str], tmp_
                   check=False)
     assert refused.returncode == 1 and "tcn_biometrics_key" in refused.stderr
 
-    key = cli(["tcn", "biometrics", "new-key"], gateway_env).stdout.strip()
+    key = new_key()
     env = {**gateway_env, "ECRIS_GATEWAY_TCN_BIOMETRICS_KEY": key}
     cli(["tcn", "biometrics", "add", BENALI, str(prints), "--kind", "fingerprints",
          "--request", "LU-FR-RQ-000000000000001"], env)
