@@ -140,6 +140,7 @@ def main() -> None:
     say(gateway("register", "show", "1950010144444").stdout)
 
     exchange_with_simulated_member_states()
+    ecris_tcn_queries_and_biometric_files()
 
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
@@ -283,6 +284,49 @@ def exchange_with_simulated_member_states() -> None:
             say(f"HTTP {refused.code}, SOAP fault {code}: {reason}")
         rejected = [r for r in inbox_rows() if r["state"] == "rejected"]
         say(f"journalled as rejected: {len(rejected)} message(s); outbox unchanged: {before} → {len(outbox_rows())}")
+
+
+TCN_SEED = [
+    {"convicting_state": "FR", "reference": "FR-2021-0457", "surname": "BENALI", "forenames": ["Youssef"],
+     "birth_date": "1990-07-18", "birth_country": "MA", "nationalities": ["MA"], "gender": "M"},
+    {"convicting_state": "DE", "reference": "DE-K-2019-88", "surname": "Haddad", "forenames": ["Omar"],
+     "birth_date": "1987", "nationalities": "stateless"},
+]
+
+
+def ecris_tcn_queries_and_biometric_files() -> None:
+    from adapters.tcn.biometric_cipher import new_key
+
+    central_url = f"http://127.0.0.1:{free_port()}/tcn"
+    seed = VAR / "demo-tcn-seed.json"
+    seed.write_text(json.dumps(TCN_SEED), encoding="utf-8")
+    ENV["ECRIS_GATEWAY_TCN_CENTRAL_URL"] = central_url
+    ENV["ECRIS_GATEWAY_TCN_BIOMETRICS_KEY"] = new_key()  # a development key; production reads a secret store
+    central_env = {**os.environ, "ECRIS_GATEWAY_NOW": DEMO_NOW}
+    central_env.pop("ECRIS_GATEWAY_CONFIG", None)
+
+    step("13. ECRIS-TCN: which Member States to ask about a third-country national (Art 12-1(3))")
+    say(f"A simulated ECRIS-TCN central system on {central_url}, holding a French and a German record "
+        "(the project's own XML format, schemas/ecris-tcn).")
+    with background(["tcn-central", "--port", central_url.split(":")[2].split("/")[0], "--seed", str(seed),
+                     "--db", "sqlite://"], central_env, VAR / "demo-tcn-central.log", central_url):
+        say(gateway("tcn", "query", "1990071811111").stdout)  # Moroccan national: France holds a record
+        say(gateway("tcn", "query", "1988020222222", "--json").stdout)  # Italian and Albanian: assimilated
+        refused = gateway("tcn", "query", "1979110254321", check=False)  # Luxembourger only
+        say(f"exit status {refused.returncode}: {refused.stderr.strip()}")
+
+    step("14. The police's fingerprints for that query: encrypted, erased three months after our reply")
+    prints = VAR / "demo-fingerprints.nist"
+    prints.write_bytes(b"NIST-ITL 1-2011 fingerprint record (demo)")
+    say(gateway("tcn", "biometrics", "add", "1990071811111", str(prints), "--kind", "fingerprints",
+                "--request", "LU-FR-RQ-000000000000042").stdout)
+    say(gateway("tcn", "biometrics", "replied", "LU-FR-RQ-000000000000042", "--on", "2026-11-30").stdout)
+    say(gateway("tcn", "biometrics", "list").stdout)
+    ENV["ECRIS_GATEWAY_NOW"] = "2027-02-28T06:00:00+01:00"
+    say("Three months later (30 November → 28 February), the daily purge:")
+    say(gateway("tcn", "biometrics", "purge").stdout)
+    say(gateway("tcn", "biometrics", "list").stdout)
+    ENV["ECRIS_GATEWAY_NOW"] = DEMO_NOW
 
 
 if __name__ == "__main__":

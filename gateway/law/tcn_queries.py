@@ -28,7 +28,7 @@ def tcn_query_applies(person: Person) -> Ruling:
         return Ruling(True, "nationalité inconnue, assimilé à un ressortissant de pays tiers", "12-1(4)")
     third = third_country_nationalities(person)
     if not third:
-        return Ruling(False, "ressortissant d'un État membre uniquement : pas de consultation d'ECRIS-TCN",
+        return Ruling(False, f"ressortissant d'un État membre uniquement ({', '.join(person.nationalities)})",
                       "12-1(3)")
     if len(third) < len(person.nationalities):
         return Ruling(True, f"ressortissant d'un État membre ayant aussi la nationalité d'un pays tiers "
