@@ -297,7 +297,8 @@ TCN_SEED = [
 def ecris_tcn_queries_and_biometric_files() -> None:
     from adapters.tcn.biometric_cipher import new_key
 
-    central_url = f"http://127.0.0.1:{free_port()}/tcn"
+    central_port = free_port()
+    central_url = f"http://127.0.0.1:{central_port}/tcn"
     seed = VAR / "demo-tcn-seed.json"
     seed.write_text(json.dumps(TCN_SEED), encoding="utf-8")
     ENV["ECRIS_GATEWAY_TCN_CENTRAL_URL"] = central_url
@@ -308,7 +309,7 @@ def ecris_tcn_queries_and_biometric_files() -> None:
     step("13. ECRIS-TCN: which Member States to ask about a third-country national (Art 12-1(3))")
     say(f"A simulated ECRIS-TCN central system on {central_url}, holding a French and a German record "
         "(the project's own XML format, schemas/ecris-tcn).")
-    with background(["tcn-central", "--port", central_url.split(":")[2].split("/")[0], "--seed", str(seed),
+    with background(["tcn-central", "--port", str(central_port), "--seed", str(seed),
                      "--db", "sqlite://"], central_env, VAR / "demo-tcn-central.log", central_url):
         say(gateway("tcn", "query", "1990071811111").stdout)  # Moroccan national: France holds a record
         say(gateway("tcn", "query", "1988020222222", "--json").stdout)  # Italian and Albanian: assimilated
