@@ -44,7 +44,8 @@ class App:
         return self.settings.official
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer)
+        return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer,
+                             biometrics_key=self.settings.tcn_biometrics_key)
 
     @cached_property
     def euro_rates(self) -> EuroRates:

@@ -306,7 +306,7 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     def tcn_outbox(self) -> TcnOutbox: ...
 
     @property
-    def tcn_biometrics(self) -> PoliceBiometricFiles: ...
+    def tcn_prints(self) -> PoliceBiometricFiles: ...
 
     @property
     def tcn_log(self) -> TcnProcessingLog: ...
@@ -389,6 +389,15 @@ class TcnCentralSystem(Protocol):
 
 class TcnCentralUnavailable(Exception):
     """The central system could not be reached or refused the call; the operation is retried later."""
+
+
+class TcnCentralRefused(TcnCentralUnavailable):
+    """The central system answered with an error (an invalid document, an unknown record, a record already
+    held otherwise): sending the same call again will not succeed. ``code`` is the answer's error code."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class TcnProcessingLog(Protocol):
@@ -486,8 +495,12 @@ class TcnOutbox(Protocol):
     def list(self, *, person_id: str | None = None, pending_only: bool = False) -> list[TcnOutboxItem]: ...
 
 
+# ------------------------------------------------------------------- ECRIS-TCN: police biometric files
+
+
 class BiometricKind(enum.StrEnum):
-    """What a police file holds (Art 12-1(1), (2); Art 12-2(1))."""
+    """What a police file holds: fingerprints or a facial image, collected for the record (Art 12-1(1),
+    (2); Art 12-2(1)) or sent for a query (Art 12-1(3))."""
 
     FINGERPRINTS = "fingerprints"
     FACIAL_IMAGE = "facial_image"
@@ -515,3 +528,42 @@ class PoliceBiometricFiles(Protocol):
     def forget(self, person_ids: Sequence[str]) -> int:
         """Delete the references of these persons' files (their record is erased, Reg Art 8(1)); how many."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class BiometricFile:
+    """A police file held for an ECRIS-TCN query (Art 12-1(3)): whose, what, when received, the request it
+    served and the day Luxembourg replied to it, the day it is to be erased (AMB-20), when it was erased.
+    The content is never part of it: it stays encrypted in the store until read on purpose."""
+
+    id: int
+    person_id: str
+    kind: BiometricKind
+    received_at: datetime
+    request_id: str | None = None
+    replied_on: date | None = None
+    erase_on: date | None = None
+    erased_at: datetime | None = None
+
+
+class BiometricFileStore(Protocol):
+    """The police's biometric files, encrypted at rest; erasing one deletes its content, keeps the row."""
+
+    def add(self, *, person_id: str, kind: BiometricKind, content: bytes, received_at: datetime,
+            request_id: str | None, replied_on: date | None, erase_on: date | None) -> BiometricFile: ...
+
+    def content(self, file_id: int) -> bytes:
+        """The file's content, decrypted; ``NotFound`` when unknown or erased."""
+        ...
+
+    def of_request(self, request_id: str) -> list[BiometricFile]: ...
+
+    def set_reply(self, file_id: int, *, replied_on: date, erase_on: date) -> None: ...
+
+    def due(self, on: date) -> list[BiometricFile]:
+        """The files not yet erased whose erase date is ``on`` or earlier."""
+        ...
+
+    def erase(self, file_id: int, *, at: datetime) -> None: ...
+
+    def list(self) -> list[BiometricFile]: ...

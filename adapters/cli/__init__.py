@@ -90,3 +90,11 @@ main.add_command(_requests.requests)
 from adapters.cli import tcn as _tcn  # noqa: E402
 
 main.add_command(_tcn.tcn)
+
+from adapters.cli import tcn_central as _tcn_central  # noqa: E402
+
+main.add_command(_tcn_central.tcn_central)
+
+from adapters.cli import tcn_queries as _tcn_queries  # noqa: E402  (joins the ``tcn`` group)
+
+_tcn_queries.attach(main)

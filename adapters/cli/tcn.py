@@ -20,6 +20,7 @@ from gateway.services.tcn.document import identity_document
 from gateway.services.tcn.log import purge_expired_tcn_log
 from gateway.services.tcn.prints import prints_due, record_police_file
 from gateway.services.tcn.record import TcnRecordView, tcn_record_view
+from gateway.services.tcn.sender import send_pending_tcn
 from gateway.services.tcn.sync import sweep_tcn
 
 
@@ -77,7 +78,7 @@ def record_(ctx: Context, person_id: str, day: date | None, as_json: bool) -> No
     with app.uow() as uow:
         person = uow.persons.get(person_id)
         erased = uow.persons.tombstone(person_id) if person is None else None
-        files = uow.tcn_biometrics.of_persons([person_id]).get(person_id, [])
+        files = uow.tcn_prints.of_persons([person_id]).get(person_id, [])
     if person is None:
         if erased is None:
             raise NotFound(f"no person {person_id} in the register")
@@ -194,6 +195,29 @@ def sweep(ctx: Context, day: date | None) -> None:
                    f"file (n° {q.outbox_id}, ETIAS {yes_no(q.etias_flag)})")
     if not result.queued:
         click.echo(f"aucun fichier ECRIS-TCN à modifier le {on:%d/%m/%Y}")
+
+
+@tcn.command("send")
+@pass_context
+def send(ctx: Context) -> None:
+    """Deliver the queued record operations to the central system (tcn_central_url), in order per person;
+    one it cannot take now stays queued for a later attempt (Art 12-1(5); Reg Arts 8, 9). The scheduler
+    runs it; clerks may run it at once."""
+    from adapters.tcn.client import HttpTcnCentralSystem  # the HTTP client only when sending
+
+    app = ctx.app
+    app.engine  # noqa: B018  (no store: say so first)
+    central = HttpTcnCentralSystem.from_settings(app.settings)
+    report = send_pending_tcn(app.uow, central, clock=app.clock, official=app.official,
+                              backoff_seconds=app.settings.outbox_backoff_seconds)
+    for item in report.sent:
+        click.echo(f"{OPERATIONS_FR[item.operation.value]} du fichier ECRIS-TCN de la personne {item.person_id} "
+                   f"transmise au système central (n° {item.id})")
+    for item in report.postponed:
+        click.echo(f"{OPERATIONS_FR[item.operation.value]} du fichier ECRIS-TCN de la personne {item.person_id} "
+                   f"non transmise, nouvel essai plus tard (n° {item.id})", err=True)
+    if not report.sent and not report.postponed:
+        click.echo("aucune opération ECRIS-TCN en attente")
 
 
 @tcn.group()

@@ -14,6 +14,7 @@ from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
 from adapters.db.tcn import SqlPoliceBiometricFiles, SqlTcnOutbox, SqlTcnProcessingLog, SqlTcnRecordLedger
+from adapters.db.tcn_biometrics import SqlBiometricFiles
 from gateway.clock import Clock
 
 
@@ -28,12 +29,15 @@ class SqlUnitOfWork:
     notifications: SqlNotificationLedger
     tcn_records: SqlTcnRecordLedger
     tcn_outbox: SqlTcnOutbox
-    tcn_biometrics: SqlPoliceBiometricFiles
+    tcn_prints: SqlPoliceBiometricFiles
     tcn_log: SqlTcnProcessingLog
+    tcn_biometrics: SqlBiometricFiles
     connection: Connection
 
-    def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None) -> None:
+    def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
+                 biometrics_key: str | None = None) -> None:
         self._engine = engine
+        self._biometrics_key = biometrics_key  # encrypts the police's biometric files (tcn_biometrics_key)
         self._clock = clock
         self._writer = writer  # builds the envelope of a queued outbound message
         self._transaction: RootTransaction | None = None
@@ -51,8 +55,9 @@ class SqlUnitOfWork:
         self.notifications = SqlNotificationLedger(self.connection)
         self.tcn_records = SqlTcnRecordLedger(self.connection)
         self.tcn_outbox = SqlTcnOutbox(self.connection)
-        self.tcn_biometrics = SqlPoliceBiometricFiles(self.connection)
+        self.tcn_prints = SqlPoliceBiometricFiles(self.connection)
         self.tcn_log = SqlTcnProcessingLog(self.connection)
+        self.tcn_biometrics = SqlBiometricFiles(self.connection, self._biometrics_key)
         return self
 
     def __exit__(

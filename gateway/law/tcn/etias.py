@@ -40,7 +40,7 @@ def etias_category(offence: Offence) -> str | None:
     Annex does not have, such as ``annex:30``, is none), else the ECRIS offence category's chapter
     (``ETIAS_BY_ANNEX_A_CHAPTER``)."""
     if offence.etias:
-        if offence.etias == TERRORIST or offence.etias == "annex:1":
+        if offence.etias in {TERRORIST, "annex:1"}:
             return TERRORIST
         number = offence.etias.removeprefix("annex:")
         return offence.etias if number.isdigit() and int(number) in ETIAS_ANNEX else None

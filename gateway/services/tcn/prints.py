@@ -26,7 +26,7 @@ def prints_due(uow: MessagingUnitOfWork, *, on: date) -> list[PrintsDue]:
     due: list[PrintsDue] = []
     with uow:
         candidates = [(p, r) for p in uow.persons.iterate() if (r := fingerprints_required(p, on)).included]
-        files = uow.tcn_biometrics.of_persons([p.id for p, _ in candidates])
+        files = uow.tcn_prints.of_persons([p.id for p, _ in candidates])
         for person, ruling in candidates:
             if not any(f.kind is BiometricKind.FINGERPRINTS for f in files.get(person.id, [])):
                 due.append(PrintsDue(person.id, ruling.reason, ruling.article))
@@ -51,7 +51,7 @@ def record_police_file(
         person = uow.persons.get(person_id)
         if person is None:
             raise NotFound(f"no person {person_id} in the register")
-        uow.tcn_biometrics.record(PoliceBiometricFile(person_id, kind, reference, collected_on or on, now))
+        uow.tcn_prints.record(PoliceBiometricFile(person_id, kind, reference, collected_on or on, now))
         uow.journal.append(JournalEntry(now, official, "tcn.police_file", person_id,
                                         f"police {kind.value} file received (Art 12-1(2))",
                                         {"reference": reference}))

@@ -73,7 +73,7 @@ def reconcile_tcn(
     if not ids:
         return result
     kept = uow.tcn_records.of_persons(ids)
-    files = uow.tcn_biometrics.of_persons(ids)
+    files = uow.tcn_prints.of_persons(ids)
     afters = {after.id: after for _, after in changes if after is not None}
     now = clock.now()
     saved: list[KeptTcnRecord] = []
@@ -112,11 +112,11 @@ def _forget_police_files(uow: MessagingUnitOfWork, person_ids: Sequence[str], *,
     """Reg 2019/816 Art 8(1) — the record goes "including any fingerprint data or facial images": the
     references of the police files kept for it go with it (the encrypted files themselves are erased by
     their own store)."""
-    files = uow.tcn_biometrics.of_persons(person_ids)
+    files = uow.tcn_prints.of_persons(person_ids)
     held = [person_id for person_id in person_ids if files.get(person_id)]
     if not held:
         return
-    uow.tcn_biometrics.forget(held)
+    uow.tcn_prints.forget(held)
     now = clock.now()
     uow.journal.append_many([
         JournalEntry(now, official, "tcn.police_files_erased", person_id,

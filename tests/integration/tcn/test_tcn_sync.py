@@ -111,7 +111,7 @@ def test_the_police_files_references_go_with_the_record(app: App) -> None:
     import_(app, brazilian(death_date="2026-11-01"))
     erase_due_persons(uow=app.uow(), clock=app.clock, official="clerk", on=NOW.date())
     with app.uow() as uow:
-        files = uow.tcn_biometrics.of_persons(["P-BR", "P-KEPT"])
+        files = uow.tcn_prints.of_persons(["P-BR", "P-KEPT"])
         erased = [e.subject for e in uow.journal.entries() if e.action == "tcn.police_files_erased"]
     assert list(files) == ["P-KEPT"] and erased == ["P-BR"]
 
