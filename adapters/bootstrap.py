@@ -45,7 +45,8 @@ class App:
         return self.settings.official
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer, reader=self.read_message)
+        return SqlUnitOfWork(self.engine, self.clock, writer=self.messaging.writer, reader=self.read_message,
+                             biometrics_key=self.settings.tcn_biometrics_key)
 
     def read_message(self, envelope: bytes) -> EcrisMessage | None:
         """A journalled inbound envelope read back into the core's message (None when it no longer reads)."""

@@ -81,6 +81,11 @@ class Settings:
     outbox_backoff_seconds: float = 2.0
     notification_response_working_days: int = 5
     """Luxembourg working days a state has to answer a notification before a clerk is told."""
+    tcn_central_url: str | None = None
+    """The ECRIS-TCN central system's endpoint (the project's format, ``schemas/ecris-tcn``)."""
+    tcn_timeout_seconds: float = 10.0
+    tcn_biometrics_key: str | None = field(default=None, repr=False)
+    """Base64 of the 32-byte AES-256-GCM key encrypting the police's biometric files at rest."""
     peers: Mapping[str, PeerSettings] = field(default_factory=dict)
     config_file: Path | None = None
 
@@ -122,6 +127,9 @@ _CONVERTERS: dict[str, Any] = {
     "outbox_max_attempts": int,
     "outbox_backoff_seconds": float,
     "notification_response_working_days": int,
+    "tcn_central_url": str,
+    "tcn_timeout_seconds": float,
+    "tcn_biometrics_key": str,
 }
 
 # Environment variable names that differ from the field name.

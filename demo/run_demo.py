@@ -140,6 +140,7 @@ def main() -> None:
     say(gateway("register", "show", "1950010144444").stdout)
 
     exchange_with_simulated_member_states()
+    ecris_tcn()
 
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
@@ -370,6 +371,101 @@ def ambiguous_request_resolved(peer_env: dict[str, str]) -> None:
 
 def french_day(iso: str) -> str:
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
+
+BRAZILIAN_ID = "1991020312399"
+BRAZILIAN = {
+    "id": BRAZILIAN_ID, "kind": "natural", "surname": "Silva", "forenames": ["João"], "sex": "M",
+    "birth": {"date": "1991-02-03", "city": "São Paulo", "country": "BR"}, "nationalities": ["BR"],
+    "mother": {"surname": "Pereira", "forenames": ["Maria"]},
+    "identity_documents": [{"category": "passport", "number": "FX123456", "issuing_authority": "Polícia Federal",
+                            "issuing_country": "BR"}],
+    "decisions": [{
+        "id": "D-2026-0042", "court": "Tribunal d'arrondissement de Luxembourg", "court_country": "LU",
+        "reference": "LCRI 42/2026", "decision_date": "2026-09-15", "final_date": "2026-10-20",
+        "kind": "conviction", "penalty_level": "correctional",
+        "offences": [{"date": "2026-03-01", "qualification": "trafic de stupéfiants", "minor": "none",
+                      "legal_provisions": "art. 8 de la loi du 19 février 1973", "etias": "annex:5",
+                      "lu_max_custodial_months": 60}],
+        "penalties": [{"type": "imprisonment", "months": 18, "sursis": {"type": "simple", "scope": "partial",
+                                                                         "suspended_months": 9}}],
+    }],
+}
+
+
+def ecris_tcn() -> None:
+    """ECRIS-TCN end to end against a simulated central system: records kept in step, queries, police files."""
+    from adapters.tcn.biometric_cipher import new_key
+
+    central_port = free_port()
+    central_url = f"http://127.0.0.1:{central_port}/tcn"
+    seed = VAR / "demo-tcn-seed.json"
+    seed.write_text(json.dumps(TCN_SEED), encoding="utf-8")
+    ENV["ECRIS_GATEWAY_TCN_CENTRAL_URL"] = central_url
+    ENV["ECRIS_GATEWAY_TCN_BIOMETRICS_KEY"] = new_key()  # a development key; production reads a secret store
+    central_env = {**os.environ, "ECRIS_GATEWAY_NOW": DEMO_NOW}
+    central_env.pop("ECRIS_GATEWAY_CONFIG", None)
+    with background(["tcn-central", "--port", str(central_port), "--seed", str(seed),
+                     "--db", "sqlite://"], central_env, VAR / "demo-tcn-central.log", central_url):
+        ecris_tcn_record_of_a_brazilian_national(central_url)
+        ecris_tcn_queries()
+    ecris_tcn_biometric_files()
+
+
+def ecris_tcn_record_of_a_brazilian_national(central_url: str) -> None:
+    step("16. ECRIS-TCN: a Brazilian national convicted in Luxembourg gets a record (Arts 12-1, 12-2)")
+    say(f"A simulated ECRIS-TCN central system on {central_url}, already holding a French and a German record "
+        "(the project's own XML format, schemas/ecris-tcn).")
+    path = VAR / "demo-tcn-register.json"
+    path.write_text(json.dumps({"format": "ecris-gateway/register@1", "persons": [BRAZILIAN]}, ensure_ascii=False),
+                    encoding="utf-8")
+    say(gateway("register", "import", str(path)).stdout)
+    say("The record as the register makes it today (Reg 2019/816 Art 5 data only, AMB-16):")
+    say(gateway("tcn", "record", BRAZILIAN_ID).stdout)
+    say("Art 12-2: the police must take his fingerprints; they arrive, and the record is updated:")
+    say(gateway("tcn", "prints-due").stdout)
+    say(gateway("tcn", "prints-received", BRAZILIAN_ID, "--reference", "PGD-EMP-2026-0815").stdout)
+    say("The operations queued for the central system (the register's third-country nationals, the Brazilian "
+        "last), each written in the transaction that changed the register:")
+    say(gateway("tcn", "queue", "--pending").stdout)
+    say("Sent to the central system, in order per person:")
+    say(gateway("tcn", "send").stdout)
+    say("The records kept:")
+    say(gateway("tcn", "list").stdout)
+
+
+TCN_SEED = [
+    {"convicting_state": "FR", "reference": "FR-2021-0457", "surname": "BENALI", "forenames": ["Youssef"],
+     "birth_date": "1990-07-18", "birth_country": "MA", "nationalities": ["MA"], "gender": "M"},
+    {"convicting_state": "DE", "reference": "DE-K-2019-88", "surname": "Haddad", "forenames": ["Omar"],
+     "birth_date": "1987", "nationalities": "stateless"},
+]
+
+
+def ecris_tcn_queries() -> None:
+    step("17. ECRIS-TCN: which Member States to ask about a third-country national (Art 12-1(3))")
+    say(gateway("tcn", "query", "1990071811111").stdout)  # Moroccan national: France holds a record
+    say(gateway("tcn", "query", "1988020222222", "--json").stdout)  # Italian and Albanian: assimilated
+    refused = gateway("tcn", "query", "1979110254321", check=False)  # Luxembourger only
+    say(f"exit status {refused.returncode}: {refused.stderr.strip()}")
+
+
+def ecris_tcn_biometric_files() -> None:
+    step("18. The police's fingerprints for that query: encrypted, erased three months after our reply")
+    prints = VAR / "demo-fingerprints.nist"
+    prints.write_bytes(b"NIST-ITL 1-2011 fingerprint record (demo)")
+    say(gateway("tcn", "biometrics", "add", "1990071811111", str(prints), "--kind", "fingerprints",
+                "--request", "LU-FR-RQ-000000000000042").stdout)
+    say(gateway("tcn", "biometrics", "replied", "LU-FR-RQ-000000000000042", "--on", "2026-11-30").stdout)
+    say(gateway("tcn", "biometrics", "list").stdout)
+    ENV["ECRIS_GATEWAY_NOW"] = "2027-02-28T06:00:00+01:00"
+    say("Three months later (30 November → 28 February), the daily purge:")
+    say(gateway("tcn", "biometrics", "purge").stdout)
+    say(gateway("tcn", "biometrics", "list").stdout)
+    ENV["ECRIS_GATEWAY_NOW"] = DEMO_NOW
+    say("The ECRIS-TCN processing log (every create, update, delete, query and purge; Reg Art 31):")
+    say(gateway("tcn", "log", "list").stdout)
+    say(gateway("tcn", "log", "verify").stdout)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,7 +15,7 @@ from gateway.model.conviction import Decision
 from gateway.model.exchange import EcrisMessage
 from gateway.model.partial_date import PartialDate
 from gateway.model.person import Person
-from gateway.model.tcn import TcnLogEntry, TcnQuery, TcnQueryResult, TcnRecord
+from gateway.model.tcn import TcnLogEntry, TcnOperation, TcnQuery, TcnQueryResult, TcnRecord
 
 
 class RegisterEventKind(enum.StrEnum):
@@ -307,6 +307,18 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     @property
     def outgoing_requests(self) -> OutgoingRequestLog: ...
 
+    @property
+    def tcn_records(self) -> TcnRecordLedger: ...
+
+    @property
+    def tcn_outbox(self) -> TcnOutbox: ...
+
+    @property
+    def tcn_prints(self) -> PoliceBiometricFiles: ...
+
+    @property
+    def tcn_log(self) -> TcnProcessingLog: ...
+
 
 # --------------------------------------------------------------------- identifications (clerk's queue)
 
@@ -528,7 +540,179 @@ class TcnCentralUnavailable(Exception):
     """The central system could not be reached or refused the call; the operation is retried later."""
 
 
+class TcnCentralRefused(TcnCentralUnavailable):
+    """The central system answered with an error (an invalid document, an unknown record, a record already
+    held otherwise): sending the same call again will not succeed. ``code`` is the answer's error code."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class TcnProcessingLog(Protocol):
     """The append-only processing log of ECRIS-TCN operations (Art 12-1(5); Reg Art 31)."""
 
     def append(self, entry: TcnLogEntry) -> None: ...
+
+    def entries(self) -> list[LoggedTcnEntry]:
+        """Every entry kept, oldest first (a purge leaves a checkpoint first)."""
+        ...
+
+    def first_broken_link(self) -> int | None:
+        """The id of the first entry whose hash does not follow from its predecessor (or from the purge's
+        checkpoint), or None when the chain holds."""
+        ...
+
+    def purge(self, before: datetime) -> int:
+        """Delete the entries older than ``before``, leaving a checkpoint that anchors the chain; how many
+        were deleted."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedTcnEntry:
+    """One row of the processing log: its id and entry, or a purge checkpoint (``entry`` None) holding the
+    count of the entries purged so far."""
+
+    id: int
+    entry: TcnLogEntry | None
+    purged: int = 0
+
+
+class TcnRecordState(enum.StrEnum):
+    """Where a person's record stands in the central system, as the gateway last asked."""
+
+    LIVE = "live"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class KeptTcnRecord:
+    """The ledger's entry for one person (Art 12-1(5); Reg Arts 8, 9): the record last queued for the
+    central system as a document with its digest, and its state; ``last_sent_at`` is when the last
+    operation about the person reached the central system (filled when read)."""
+
+    person_id: str
+    state: TcnRecordState
+    document: dict[str, object] | None
+    digest: str
+    etias_flag: bool
+    updated_at: datetime
+    last_sent_at: datetime | None = None
+
+
+class TcnRecordLedger(Protocol):
+    def of_persons(self, person_ids: Sequence[str]) -> dict[str, KeptTcnRecord]: ...
+
+    def save(self, records: Sequence[KeptTcnRecord]) -> None:
+        """Insert or replace each person's entry."""
+        ...
+
+    def list(self) -> list[KeptTcnRecord]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TcnOutboxItem:
+    """One operation waiting for (or delivered to) the central system, in order per person."""
+
+    id: int
+    person_id: str
+    operation: TcnOperation
+    document: dict[str, object] | None
+    created_at: datetime
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
+    last_error: str | None = None
+
+
+class TcnOutbox(Protocol):
+    """The durable queue of record operations (create, update, delete) for the central system."""
+
+    def queue(self, *, person_id: str, operation: TcnOperation, document: dict[str, object] | None,
+              at: datetime) -> int: ...
+
+    def claim(self, now: datetime, *, skip: Collection[int] = ()) -> TcnOutboxItem | None:
+        """The oldest operation due (its next attempt come) that is the first unsent of its person, not in
+        ``skip``, locked for the current transaction: another sender skips it, so none is sent twice."""
+        ...
+
+    def mark_sent(self, item_id: int, *, at: datetime) -> None: ...
+
+    def mark_retry(self, item_id: int, *, error: str, next_attempt_at: datetime) -> None: ...
+
+    def list(self, *, person_id: str | None = None, pending_only: bool = False) -> list[TcnOutboxItem]: ...
+
+
+# ------------------------------------------------------------------- ECRIS-TCN: police biometric files
+
+
+class BiometricKind(enum.StrEnum):
+    """What a police file holds: fingerprints or a facial image, collected for the record (Art 12-1(1),
+    (2); Art 12-2(1)) or sent for a query (Art 12-1(3))."""
+
+    FINGERPRINTS = "fingerprints"
+    FACIAL_IMAGE = "facial_image"
+
+
+@dataclass(frozen=True, slots=True)
+class PoliceBiometricFile:
+    """A fingerprint or facial-image file the Police grand-ducale sent for a person's record (Art 12-1(2)):
+    its reference, the day it was collected, when it arrived. The file itself is kept elsewhere, encrypted."""
+
+    person_id: str
+    kind: BiometricKind
+    reference: str
+    collected_on: date
+    received_at: datetime
+
+
+class PoliceBiometricFiles(Protocol):
+    def record(self, received: PoliceBiometricFile) -> None: ...
+
+    def of_persons(self, person_ids: Sequence[str]) -> dict[str, list[PoliceBiometricFile]]:
+        """Each person's files, oldest first."""
+        ...
+
+    def forget(self, person_ids: Sequence[str]) -> int:
+        """Delete the references of these persons' files (their record is erased, Reg Art 8(1)); how many."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class BiometricFile:
+    """A police file held for an ECRIS-TCN query (Art 12-1(3)): whose, what, when received, the request it
+    served and the day Luxembourg replied to it, the day it is to be erased (AMB-20), when it was erased.
+    The content is never part of it: it stays encrypted in the store until read on purpose."""
+
+    id: int
+    person_id: str
+    kind: BiometricKind
+    received_at: datetime
+    request_id: str | None = None
+    replied_on: date | None = None
+    erase_on: date | None = None
+    erased_at: datetime | None = None
+
+
+class BiometricFileStore(Protocol):
+    """The police's biometric files, encrypted at rest; erasing one deletes its content, keeps the row."""
+
+    def add(self, *, person_id: str, kind: BiometricKind, content: bytes, received_at: datetime,
+            request_id: str | None, replied_on: date | None, erase_on: date | None) -> BiometricFile: ...
+
+    def content(self, file_id: int) -> bytes:
+        """The file's content, decrypted; ``NotFound`` when unknown or erased."""
+        ...
+
+    def of_request(self, request_id: str) -> list[BiometricFile]: ...
+
+    def set_reply(self, file_id: int, *, replied_on: date, erase_on: date) -> None: ...
+
+    def due(self, on: date) -> list[BiometricFile]:
+        """The files not yet erased whose erase date is ``on`` or earlier."""
+        ...
+
+    def erase(self, file_id: int, *, at: datetime) -> None: ...
+
+    def list(self) -> list[BiometricFile]: ...

@@ -90,3 +90,15 @@ _requests.requests.add_command(_outgoing_requests.requests_send)
 _requests.requests.add_command(_outgoing_requests.requests_own_record)
 _requests.requests.add_command(_outgoing_requests.requests_sent)
 main.add_command(_requests.requests)
+
+from adapters.cli import tcn as _tcn  # noqa: E402
+
+main.add_command(_tcn.tcn)
+
+from adapters.cli import tcn_central as _tcn_central  # noqa: E402
+
+main.add_command(_tcn_central.tcn_central)
+
+from adapters.cli import tcn_queries as _tcn_queries  # noqa: E402  (joins the ``tcn`` group)
+
+_tcn_queries.attach(main)

@@ -23,6 +23,7 @@ from adapters.text.erasure_fr import (
     tombstone_line,
 )
 from adapters.text.french import describe_decision, describe_person
+from adapters.text.tcn_fr import queued_tcn_summary
 from gateway.clock import today
 from gateway.errors import InvalidInput
 from gateway.model.person import Person
@@ -88,6 +89,8 @@ def import_(ctx: Context, file: Path) -> None:
         )
     if (sent := queued_summary(report.notifications)) is not None:
         click.echo(sent)
+    if (tcn := queued_tcn_summary(report.tcn_operations)) is not None:
+        click.echo(tcn)
 
 
 @register.command()
@@ -193,3 +196,5 @@ def erase_due(ctx: Context, on: date | None, as_json: bool, dry_run: bool) -> No
         click.echo(nothing_to_erase(day))
     if (sent := queued_summary(report.notifications)) is not None:
         click.echo(sent)
+    if (tcn := queued_tcn_summary(report.tcn_operations)) is not None:
+        click.echo(tcn)

@@ -15,6 +15,8 @@ from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.outgoing_requests import SqlOutgoingRequestLog
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
+from adapters.db.tcn import SqlPoliceBiometricFiles, SqlTcnOutbox, SqlTcnProcessingLog, SqlTcnRecordLedger
+from adapters.db.tcn_biometrics import SqlBiometricFiles
 from gateway.clock import Clock
 
 
@@ -29,11 +31,17 @@ class SqlUnitOfWork:
     incoming_requests: SqlIncomingRequestLedger
     notifications: SqlNotificationLedger
     outgoing_requests: SqlOutgoingRequestLog
+    tcn_records: SqlTcnRecordLedger
+    tcn_outbox: SqlTcnOutbox
+    tcn_prints: SqlPoliceBiometricFiles
+    tcn_log: SqlTcnProcessingLog
+    tcn_biometrics: SqlBiometricFiles
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
-                 reader: MessageDecoder | None = None) -> None:
+                 reader: MessageDecoder | None = None, biometrics_key: str | None = None) -> None:
         self._engine = engine
+        self._biometrics_key = biometrics_key  # encrypts the police's biometric files (tcn_biometrics_key)
         self._clock = clock
         self._writer = writer  # builds the envelope of a queued outbound message
         self._reader = reader  # reads a journalled inbound envelope back (a request answered later)
@@ -52,6 +60,11 @@ class SqlUnitOfWork:
         self.incoming_requests = SqlIncomingRequestLedger(self.connection, self._reader)
         self.notifications = SqlNotificationLedger(self.connection)
         self.outgoing_requests = SqlOutgoingRequestLog(self.connection)
+        self.tcn_records = SqlTcnRecordLedger(self.connection)
+        self.tcn_outbox = SqlTcnOutbox(self.connection)
+        self.tcn_prints = SqlPoliceBiometricFiles(self.connection)
+        self.tcn_log = SqlTcnProcessingLog(self.connection)
+        self.tcn_biometrics = SqlBiometricFiles(self.connection, self._biometrics_key)
         return self
 
     def __exit__(

@@ -10,6 +10,7 @@ from gateway.law.register import ErasureDue, erasure_due, needs_manual_erasure_r
 from gateway.model.person import Person
 from gateway.ports import JournalEntry, MessagingUnitOfWork, RegisterEvent, RegisterEventKind
 from gateway.services.outgoing_notification import QueuedNotification, reconcile
+from gateway.services.tcn.sync import QueuedTcnOperation, reconcile_tcn
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ class ErasureReport:
     to_review: list[str] = field(default_factory=list)
     notifications: list[QueuedNotification] = field(default_factory=list)
     """The deletions sent to the Member States notified of the erased convictions (Art 12(2), AMB-14)."""
+    tcn_operations: list[QueuedTcnOperation] = field(default_factory=list)
+    """The ECRIS-TCN records deleted with the erased persons' data (Reg 2019/816 Art 8; R-TCN-8)."""
 
 
 def erase_due_persons(
@@ -42,7 +45,8 @@ def erase_due_persons(
     """Erase every natural person whose erasure is due on ``on`` (Art 3 al.3), journalled (who,
     when, why — not the erased data); list without erasing those whose birth date is wholly unknown
     (AMB-2: a partial one is erased on the centenary of its earliest possible day). Every state
-    notified of an erased conviction is sent its deletion in the same transaction (Art 12(2), AMB-14)."""
+    notified of an erased conviction is sent its deletion in the same transaction (Art 12(2), AMB-14), and
+    the ECRIS-TCN record of an erased person is deleted (Reg 2019/816 Art 8; R-TCN-8)."""
     report = ErasureReport(on=on)
     with uow:
         erased: list[Person] = []
@@ -59,6 +63,9 @@ def erase_due_persons(
         report.notifications = reconcile(
             uow, [(person, None) for person in erased], on=on, clock=clock, official=official,
             member_state=member_state,
+        ).queued
+        report.tcn_operations = reconcile_tcn(
+            uow, [(person, None) for person in erased], on=on, clock=clock, official=official
         ).queued
         for erasure in report.erased:
             uow.persons.erase(erasure.person_id, on=on, reason=f"{erasure.reason}, Art {erasure.article}")

@@ -26,6 +26,7 @@ from gateway.ports import (
 from gateway.services.fine_conversion import decisions_with_unconverted_fines, with_fines_in_euros
 from gateway.services.outgoing_notification import QueuedNotification, reconcile
 from gateway.services.register_consistency import contradictions
+from gateway.services.tcn.sync import QueuedTcnOperation, reconcile_tcn
 
 
 @dataclass
@@ -41,6 +42,8 @@ class ImportReport:
     """``PERSON_ID/DECISION_ID`` of the decisions with a fine no ECB rate converted: for a clerk (AMB-29)."""
     notifications: list[QueuedNotification] = field(default_factory=list)
     """The notifications, updates and deletions the changes queued for other Member States (Art 12)."""
+    tcn_operations: list[QueuedTcnOperation] = field(default_factory=list)
+    """The ECRIS-TCN record operations the changes queued for the central system (Art 12-1)."""
 
     @property
     def changed(self) -> bool:
@@ -149,7 +152,9 @@ def import_persons(
     the persons read, stored with them. A fingerprint that changed in the meantime refuses the import.
 
     In the same transaction, the Member States of nationality are sent what the changes owe them
-    (``outgoing_notification.reconcile``: first notifications, updates, deletions; Art 12).
+    (``outgoing_notification.reconcile``: first notifications, updates, deletions; Art 12), and the
+    ECRIS-TCN central system what the changes owe it (``tcn.sync.reconcile_tcn``: create, update, delete;
+    Art 12-1).
     """
     if rates is not None:
         persons = [with_fines_in_euros(person, rates) for person in persons]
@@ -211,6 +216,8 @@ def import_persons(
                              member_state=member_state)
         report.notifications = notified.queued
         changed = [notified.persons.get(p.id, p) for p in changed]
+        report.tcn_operations = reconcile_tcn(uow, [(stored.get(p.id), p) for p in changed], on=on, clock=clock,
+                                              official=official).queued
         uow.persons.save_many(changed, digests)
         uow.persons.record_digests(refreshed)
         uow.events.record(report.events)

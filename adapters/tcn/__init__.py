@@ -1,0 +1,1 @@
+"""ECRIS-TCN adapters: the XML format, the client of the central system, its simulator, the biometric store."""
