@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, text, update
 
 from adapters.db import tables as t
 from adapters.db.identifications import BIRTH_KEY, NAME_KEY, key_rows, name_key_of, person_keys
@@ -34,27 +34,59 @@ def _person(document: dict[str, Any]) -> Person:
     return person
 
 
+_PERSON_DOCUMENT = select(t.persons.c.document).where(
+    t.persons.c.id == bindparam("person_id"), t.persons.c.erased_on.is_(None)
+)
+
+
 class SqlPersonRepository:
+    """Persons over the unit of work's connection. A person read is kept for the rest of the transaction
+    (an identity map): a use case that looks the same person up several times decodes it once. Writing or
+    erasing a person forgets it; a new transaction, or a savepoint begun or ended, starts afresh."""
+
     def __init__(self, connection: Connection, clock: Clock) -> None:
         self._db = connection
         self._clock = clock
+        self._read: dict[str, Person] = {}
+        self._read_in: tuple[Any, Any] | None = None
+
+    def _known(self) -> dict[str, Person]:
+        """The persons read in the current transaction (emptied when it is not the one they were read in)."""
+        owner = (self._db.get_transaction(), self._db.get_nested_transaction())
+        if owner != self._read_in:
+            self._read.clear()
+            self._read_in = owner
+        return self._read
+
+    def _forget(self, person_ids: Iterable[str]) -> None:
+        for person_id in person_ids:
+            self._read.pop(person_id, None)
 
     def get(self, person_id: str) -> Person | None:
-        document = self._db.execute(
-            select(t.persons.c.document).where(t.persons.c.id == person_id, t.persons.c.erased_on.is_(None))
-        ).scalar_one_or_none()
-        return None if document is None else _person(document)
+        known = self._known()
+        person = known.get(person_id)
+        if person is not None:
+            return person
+        document = self._db.execute(_PERSON_DOCUMENT, {"person_id": person_id}).scalar_one_or_none()
+        if document is None:
+            return None
+        person = _person(document)
+        self._known()[person_id] = person  # the owner as it is once the read began the transaction
+        return person
 
     def get_many(self, person_ids: Sequence[str]) -> dict[str, Person]:
-        found: dict[str, Person] = {}
-        for start in range(0, len(person_ids), 500):
-            chunk = list(person_ids[start : start + 500])
+        known = self._known()
+        found = {i: known[i] for i in person_ids if i in known}
+        missing = [i for i in dict.fromkeys(person_ids) if i not in found]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
             rows = self._db.execute(
                 select(t.persons.c.id, t.persons.c.document).where(
                     t.persons.c.id.in_(chunk), t.persons.c.erased_on.is_(None)
                 )
             )
             found.update((row.id, _person(row.document)) for row in rows)
+        self._known().update(found)
         return found
 
     def digests(self, person_ids: Sequence[str]) -> dict[str, str]:
@@ -87,6 +119,7 @@ class SqlPersonRepository:
             return
         now = self._clock.now()
         ids = [p.id for p in persons]
+        self._forget(ids)
         existing: set[str] = set()
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -131,6 +164,7 @@ class SqlPersonRepository:
 
     def erase(self, person_id: str, *, on: date, reason: str) -> None:
         """Art 3: wipe every inscription and identity datum, keep a tombstone (key, date, reason)."""
+        self._forget([person_id])
         self._db.execute(delete(t.decisions).where(t.decisions.c.person_id == person_id))
         self._db.execute(delete(person_keys).where(person_keys.c.person_id == person_id))
         self._db.execute(
@@ -201,6 +235,13 @@ class SqlPersonRepository:
                 conditions.append(and_(person_keys.c.kind == NAME_KEY,
                                        keys.in_([name_key_of(surname, birth), name_key_of(surname, None)])))
         if birth is not None and birth.is_complete:
+            if conditions:
+                # A namesake born on another complete day contradicts the claim and is never chosen
+                # (``identify``): left unread, so a common surname costs no more than a rare one.
+                born = person_keys.alias("born")
+                other_day = exists().where(born.c.person_id == person_keys.c.person_id, born.c.kind == BIRTH_KEY,
+                                           born.c.key != str(birth))
+                conditions = [and_(or_(*conditions), ~other_day)]
             conditions.append(and_(person_keys.c.kind == BIRTH_KEY, keys == str(birth)))
         if not conditions:
             return []
@@ -251,11 +292,23 @@ def _entry_hash(previous_hash: str, entry: JournalEntry) -> str:
     return hashlib.sha256(f"{previous_hash}\n{body}".encode()).hexdigest()
 
 
+_JOURNAL_HEAD = select(t.journal.c.hash).order_by(t.journal.c.id.desc()).limit(1)
+
+
 class SqlJournal:
-    """The processing journal: append-only; each entry hashes its predecessor (tamper-evident)."""
+    """The processing journal: append-only; each entry hashes its predecessor (tamper-evident).
+
+    Appenders are serialised for the whole transaction (SQLite's ``BEGIN IMMEDIATE``, PostgreSQL's
+    transaction-level advisory lock), so once the chain's head is read, it stays the one this transaction
+    last wrote until it ends: later appends in the same transaction chain on it without reading it again."""
 
     def __init__(self, connection: Connection) -> None:
         self._db = connection
+        self._head = GENESIS_HASH
+        self._head_in: tuple[Any, Any] | None = None
+
+    def _owner(self) -> tuple[Any, Any]:
+        return self._db.get_transaction(), self._db.get_nested_transaction()
 
     def append(self, entry: JournalEntry) -> None:
         self.append_many([entry])
@@ -263,13 +316,16 @@ class SqlJournal:
     def append_many(self, entries: Sequence[JournalEntry]) -> None:
         if not entries:
             return
-        if self._db.dialect.name == "postgresql":
-            # Serialise appenders so that two transactions never fork the chain.
-            self._db.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
-        previous = self._db.execute(
-            select(t.journal.c.hash).order_by(t.journal.c.id.desc()).limit(1)
-        ).scalar_one_or_none()
-        previous_hash = previous or GENESIS_HASH
+        owner = self._owner()
+        if owner[0] is not None and owner == self._head_in:
+            previous_hash = self._head
+        else:
+            if self._db.dialect.name == "postgresql":
+                # Serialise appenders so that two transactions never fork the chain.
+                self._db.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
+            previous = self._db.execute(_JOURNAL_HEAD).scalar_one_or_none()
+            previous_hash = previous or GENESIS_HASH
+            owner = self._owner()
         rows = []
         for entry in entries:
             entry_hash = _entry_hash(previous_hash, entry)
@@ -287,6 +343,7 @@ class SqlJournal:
             )
             previous_hash = entry_hash
         self._db.execute(insert(t.journal), rows)
+        self._head, self._head_in = previous_hash, owner
 
     def entries(self) -> list[JournalEntry]:
         return [
