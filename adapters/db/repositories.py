@@ -39,6 +39,24 @@ _PERSON_DOCUMENT = select(t.persons.c.document).where(
 )
 
 
+_UPDATE_PERSON = update(t.persons).where(t.persons.c.id == bindparam("person_id"))
+_DELETE_DECISIONS = delete(t.decisions).where(t.decisions.c.person_id == bindparam("person_id"))
+_DELETE_KEYS = delete(person_keys).where(person_keys.c.person_id == bindparam("person_id"))
+_UPDATE_DECISION = (
+    update(t.decisions)
+    .where(t.decisions.c.person_id == bindparam("b_person_id"), t.decisions.c.decision_id == bindparam("b_decision_id"))
+    .values(origin=bindparam("origin"), ecris_conviction_id=bindparam("ecris_conviction_id"))
+)
+
+
+def _index_rows(person: Person) -> list[dict[str, Any]]:
+    """The ``decisions`` index rows of a person: where each ECRIS conviction identifier is held."""
+    return [
+        {"person_id": person.id, "decision_id": d.id, "origin": d.origin, "ecris_conviction_id": d.ecris_conviction_id}
+        for d in person.decisions
+    ]
+
+
 class SqlPersonRepository:
     """Persons over the unit of work's connection. A person read is kept for the rest of the transaction
     (an identity map): a use case that looks the same person up several times decodes it once. Writing or
@@ -118,11 +136,15 @@ class SqlPersonRepository:
         if not persons:
             return
         now = self._clock.now()
-        ids = [p.id for p in persons]
-        self._forget(ids)
-        existing: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        known = self._known()
+        # A person read in this transaction is stored as it was read: only its index rows that changed are
+        # rewritten (an answer allocating ConvictionIDs touches its decisions' rows, nothing else).
+        before = {p.id: known[p.id] for p in persons if p.id in known}
+        self._forget([p.id for p in persons])
+        unread = [p.id for p in persons if p.id not in before]
+        existing: set[str] = set(before)
+        for start in range(0, len(unread), 500):
+            chunk = unread[start : start + 500]
             existing.update(self._db.execute(select(t.persons.c.id).where(t.persons.c.id.in_(chunk))).scalars())
             self._db.execute(delete(t.decisions).where(t.decisions.c.person_id.in_(chunk)))
             self._db.execute(delete(person_keys).where(person_keys.c.person_id.in_(chunk)))
@@ -141,24 +163,37 @@ class SqlPersonRepository:
                 }
             )
         new_rows = [r for r in rows if r["id"] not in existing]
-        old_rows = [r for r in rows if r["id"] in existing]
+        old_rows = [{"person_id": r["id"], **{k: v for k, v in r.items() if k != "id"}} for r in rows
+                    if r["id"] in existing]
         if new_rows:
             self._db.execute(insert(t.persons), new_rows)
-        for row in old_rows:
-            self._db.execute(update(t.persons).where(t.persons.c.id == row["id"]).values(**row))
-        index_rows = [
-            {
-                "person_id": p.id,
-                "decision_id": d.id,
-                "origin": d.origin,
-                "ecris_conviction_id": d.ecris_conviction_id,
-            }
-            for p in persons
-            for d in p.decisions
-        ]
+        if old_rows:
+            self._db.execute(_UPDATE_PERSON, old_rows)
+        index_rows: list[dict[str, Any]] = []
+        changed_rows: list[dict[str, Any]] = []
+        identity_rows: list[dict[str, str]] = []
+        for person in persons:
+            now_rows, then = _index_rows(person), before.get(person.id)
+            if then is None:
+                index_rows.extend(now_rows)
+                identity_rows.extend(key_rows([person]))
+                continue
+            then_rows = {r["decision_id"]: r for r in _index_rows(then)}
+            if then_rows.keys() == {r["decision_id"] for r in now_rows}:
+                changed_rows.extend(r for r in now_rows if r != then_rows[r["decision_id"]])
+            else:
+                self._db.execute(_DELETE_DECISIONS, {"person_id": person.id})
+                index_rows.extend(now_rows)
+            keys = key_rows([person])
+            if keys != key_rows([then]):
+                self._db.execute(_DELETE_KEYS, {"person_id": person.id})
+                identity_rows.extend(keys)
+        if changed_rows:
+            self._db.execute(_UPDATE_DECISION, [
+                {"b_person_id": r["person_id"], "b_decision_id": r["decision_id"], "origin": r["origin"],
+                 "ecris_conviction_id": r["ecris_conviction_id"]} for r in changed_rows])
         if index_rows:
             self._db.execute(insert(t.decisions), index_rows)
-        identity_rows = key_rows(persons)
         if identity_rows:
             self._db.execute(insert(person_keys), identity_rows)
 
