@@ -327,6 +327,7 @@ def _entry_hash(previous_hash: str, entry: JournalEntry) -> str:
     return hashlib.sha256(f"{previous_hash}\n{body}".encode()).hexdigest()
 
 
+_JOURNAL_INSERT = insert(t.journal)
 _JOURNAL_HEAD = select(t.journal.c.hash).order_by(t.journal.c.id.desc()).limit(1)
 
 
@@ -377,7 +378,7 @@ class SqlJournal:
                 }
             )
             previous_hash = entry_hash
-        self._db.execute(insert(t.journal), rows)
+        self._db.execute(_JOURNAL_INSERT, rows)
         self._head, self._head_in = previous_hash, owner
 
     def entries(self) -> list[JournalEntry]:
