@@ -272,7 +272,7 @@ class SqlPersonRepository:
         if birth is not None and birth.is_complete:
             if conditions:
                 # A namesake born on another complete day contradicts the claim and is never chosen
-                # (``identify``): left unread, so a common surname costs no more than a rare one.
+                # (``identify``): left out here, so that only the few who may match are read and decoded.
                 born = person_keys.alias("born")
                 other_day = exists().where(born.c.person_id == person_keys.c.person_id, born.c.kind == BIRTH_KEY,
                                            born.c.key != str(birth))
@@ -280,9 +280,17 @@ class SqlPersonRepository:
             conditions.append(and_(person_keys.c.kind == BIRTH_KEY, keys == str(birth)))
         if not conditions:
             return []
-        ids = sorted(set(self._db.execute(select(person_keys.c.person_id).where(or_(*conditions))).scalars()))
-        found = self.get_many(ids)
-        return [found[i] for i in ids if i in found]
+        matching = select(person_keys.c.person_id).where(or_(*conditions))
+        rows = self._db.execute(
+            select(t.persons.c.id, t.persons.c.document)
+            .where(t.persons.c.id.in_(matching), t.persons.c.erased_on.is_(None))
+            .order_by(t.persons.c.id)
+        ).all()
+        known = self._known()
+        for row in rows:
+            if row.id not in known:
+                known[row.id] = _person(row.document)
+        return [known[row.id] for row in rows]
 
 
 class SqlEventLog:
