@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 
 from adapters.db import tables as t
 from adapters.db.identifications import BIRTH_KEY, NAME_KEY, key_rows, name_key_of, person_keys
@@ -260,37 +274,55 @@ class SqlPersonRepository:
 
     def identification_candidates(self, surname_keys: Sequence[str], birth: PartialDate | None) -> list[Person]:
         """The persons held with one of these surname keys and a birth year that does not exclude them (the
-        same, or unknown), or born on this complete date (``person_keys``)."""
-        keys = person_keys.c.key
-        conditions = []
-        for surname in surname_keys:
-            if birth is None:
-                conditions.append(and_(person_keys.c.kind == NAME_KEY, keys.like(name_key_of(surname, None)[:-1] + "%")))
-            else:
-                conditions.append(and_(person_keys.c.kind == NAME_KEY,
-                                       keys.in_([name_key_of(surname, birth), name_key_of(surname, None)])))
-        if birth is not None and birth.is_complete:
-            if conditions:
-                # A namesake born on another complete day contradicts the claim and is never chosen
-                # (``identify``): left out here, so that only the few who may match are read and decoded.
-                born = person_keys.alias("born")
-                other_day = exists().where(born.c.person_id == person_keys.c.person_id, born.c.kind == BIRTH_KEY,
-                                           born.c.key != str(birth))
-                conditions = [and_(or_(*conditions), ~other_day)]
-            conditions.append(and_(person_keys.c.kind == BIRTH_KEY, keys == str(birth)))
-        if not conditions:
+        same, or unknown), or born on this complete date (``person_keys``); a namesake born on another
+        complete day than this one is left out (``identify`` never chooses them)."""
+        complete = birth is not None and birth.is_complete
+        if not surname_keys and not complete:
             return []
-        matching = select(person_keys.c.person_id).where(or_(*conditions))
-        rows = self._db.execute(
-            select(t.persons.c.id, t.persons.c.document)
-            .where(t.persons.c.id.in_(matching), t.persons.c.erased_on.is_(None))
-            .order_by(t.persons.c.id)
-        ).all()
+        params: dict[str, str] = {}
+        for n, surname in enumerate(surname_keys):
+            if birth is None:
+                params[f"name_{n}"] = name_key_of(surname, None)[:-1] + "%"
+            else:
+                params[f"name_{n}"] = name_key_of(surname, birth)
+                params[f"any_year_{n}"] = name_key_of(surname, None)
+        if complete:
+            params["day"] = str(birth)
+        query = _candidates_query(len(surname_keys), "none" if birth is None else "day" if complete else "partial")
+        rows = self._db.execute(query, params).all()
         known = self._known()
         for row in rows:
             if row.id not in known:
                 known[row.id] = _person(row.document)
         return [known[row.id] for row in rows]
+
+
+@functools.lru_cache(maxsize=64)
+def _candidates_query(surnames: int, birth: str) -> Select[Any]:
+    """The candidates' statement for ``surnames`` surname keys and a birth date ``none``, ``partial`` or
+    complete (``day``), built once: its values are bound by name (see ``identification_candidates``)."""
+    key, kind = person_keys.c.key, person_keys.c.kind
+    conditions = []
+    for n in range(surnames):
+        if birth == "none":
+            conditions.append(and_(kind == NAME_KEY, key.like(bindparam(f"name_{n}"))))
+        else:
+            conditions.append(and_(kind == NAME_KEY, key.in_([bindparam(f"name_{n}"), bindparam(f"any_year_{n}")])))
+    if birth == "day":
+        if conditions:
+            # A namesake born on another complete day contradicts the claim and is never chosen
+            # (``identify``): left out here, so that only the few who may match are read and decoded.
+            born = person_keys.alias("born")
+            other_day = exists().where(born.c.person_id == person_keys.c.person_id, born.c.kind == BIRTH_KEY,
+                                       born.c.key != bindparam("day"))
+            conditions = [and_(or_(*conditions), ~other_day)]
+        conditions.append(and_(kind == BIRTH_KEY, key == bindparam("day")))
+    matching = select(person_keys.c.person_id).where(or_(*conditions))
+    return (
+        select(t.persons.c.id, t.persons.c.document)
+        .where(t.persons.c.id.in_(matching), t.persons.c.erased_on.is_(None))
+        .order_by(t.persons.c.id)
+    )
 
 
 class SqlEventLog:
