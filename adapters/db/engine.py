@@ -24,6 +24,9 @@ POSTGRES_DRIVER = "postgresql+psycopg"
 # The spellings people write for PostgreSQL, all served by the one driver installed (psycopg 3).
 POSTGRES_BACKENDS = {"postgres", "postgresql"}
 CONNECT_TIMEOUT_SECONDS = 10
+SQLITE_CACHE_KIB = 32 * 1024
+"""SQLite's page cache per connection (its default is 2 MiB): a large register's identity index and the
+persons recently read stay in memory instead of costing a system call per page."""
 VERSION_TABLE = "alembic_version"
 
 
@@ -81,6 +84,7 @@ def _sqlite_pragmas(engine: Engine, synchronous: str) -> None:
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
