@@ -89,8 +89,13 @@ def _sqlite_pragmas(engine: Engine, synchronous: str) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        # IMMEDIATE takes the write lock up front: no deadlock upgrading a read to a write.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # IMMEDIATE takes the write lock up front: no deadlock upgrading a read to a write. Sent on the
+        # driver's cursor: it opens every unit of work, and SQLAlchemy's execution set-up would cost more.
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        finally:
+            cursor.close()
 
 
 def create_store_engine(url: str, *, sqlite_synchronous: str = "NORMAL") -> Engine:

@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Select,
     and_,
     bindparam,
     delete,
@@ -26,6 +25,7 @@ from sqlalchemy import (
 
 from adapters.db import tables as t
 from adapters.db.identifications import BIRTH_KEY, NAME_KEY, key_rows, name_key_of, person_keys
+from adapters.db.prepared import Prepared
 from adapters.files.register_format import person_from_json, person_to_json
 from gateway.clock import Clock
 from gateway.model.partial_date import PartialDate
@@ -48,18 +48,23 @@ def _person(document: dict[str, Any]) -> Person:
     return person
 
 
-_PERSON_DOCUMENT = select(t.persons.c.document).where(
-    t.persons.c.id == bindparam("person_id"), t.persons.c.erased_on.is_(None)
+_PERSON_DOCUMENT = Prepared(
+    select(t.persons.c.document).where(t.persons.c.id == bindparam("person_id"), t.persons.c.erased_on.is_(None))
 )
 
 
-_UPDATE_PERSON = update(t.persons).where(t.persons.c.id == bindparam("person_id"))
-_DELETE_DECISIONS = delete(t.decisions).where(t.decisions.c.person_id == bindparam("person_id"))
-_DELETE_KEYS = delete(person_keys).where(person_keys.c.person_id == bindparam("person_id"))
-_UPDATE_DECISION = (
+_PERSON_COLUMNS = ("kind", "document", "digest", "erased_on", "erasure_reason", "updated_at")
+_UPDATE_PERSON = Prepared(
+    update(t.persons)
+    .where(t.persons.c.id == bindparam("person_id"))
+    .values({name: bindparam(f"new_{name}", type_=t.persons.c[name].type) for name in _PERSON_COLUMNS})
+)
+_DELETE_DECISIONS = Prepared(delete(t.decisions).where(t.decisions.c.person_id == bindparam("person_id")))
+_DELETE_KEYS = Prepared(delete(person_keys).where(person_keys.c.person_id == bindparam("person_id")))
+_UPDATE_DECISION = Prepared(
     update(t.decisions)
     .where(t.decisions.c.person_id == bindparam("b_person_id"), t.decisions.c.decision_id == bindparam("b_decision_id"))
-    .values(origin=bindparam("origin"), ecris_conviction_id=bindparam("ecris_conviction_id"))
+    .values(origin=bindparam("new_origin"), ecris_conviction_id=bindparam("new_ecris_conviction_id"))
 )
 
 
@@ -99,10 +104,10 @@ class SqlPersonRepository:
         person = known.get(person_id)
         if person is not None:
             return person
-        document = self._db.execute(_PERSON_DOCUMENT, {"person_id": person_id}).scalar_one_or_none()
-        if document is None:
+        row = _PERSON_DOCUMENT.first(self._db, {"person_id": person_id})
+        if row is None:
             return None
-        person = _person(document)
+        person = _person(row[0])
         self._known()[person_id] = person  # the owner as it is once the read began the transaction
         return person
 
@@ -177,12 +182,12 @@ class SqlPersonRepository:
                 }
             )
         new_rows = [r for r in rows if r["id"] not in existing]
-        old_rows = [{"person_id": r["id"], **{k: v for k, v in r.items() if k != "id"}} for r in rows
+        old_rows = [{"person_id": r["id"], **{f"new_{k}": r[k] for k in _PERSON_COLUMNS}} for r in rows
                     if r["id"] in existing]
         if new_rows:
             self._db.execute(insert(t.persons), new_rows)
         if old_rows:
-            self._db.execute(_UPDATE_PERSON, old_rows)
+            _UPDATE_PERSON.run(self._db, old_rows)
         index_rows: list[dict[str, Any]] = []
         changed_rows: list[dict[str, Any]] = []
         identity_rows: list[dict[str, str]] = []
@@ -196,16 +201,16 @@ class SqlPersonRepository:
             if then_rows.keys() == {r["decision_id"] for r in now_rows}:
                 changed_rows.extend(r for r in now_rows if r != then_rows[r["decision_id"]])
             else:
-                self._db.execute(_DELETE_DECISIONS, {"person_id": person.id})
+                _DELETE_DECISIONS.run(self._db, {"person_id": person.id})
                 index_rows.extend(now_rows)
             keys = key_rows([person])
             if keys != key_rows([then]):
-                self._db.execute(_DELETE_KEYS, {"person_id": person.id})
+                _DELETE_KEYS.run(self._db, {"person_id": person.id})
                 identity_rows.extend(keys)
         if changed_rows:
-            self._db.execute(_UPDATE_DECISION, [
-                {"b_person_id": r["person_id"], "b_decision_id": r["decision_id"], "origin": r["origin"],
-                 "ecris_conviction_id": r["ecris_conviction_id"]} for r in changed_rows])
+            _UPDATE_DECISION.run(self._db, [
+                {"b_person_id": r["person_id"], "b_decision_id": r["decision_id"], "new_origin": r["origin"],
+                 "new_ecris_conviction_id": r["ecris_conviction_id"]} for r in changed_rows])
         if index_rows:
             self._db.execute(insert(t.decisions), index_rows)
         if identity_rows:
@@ -289,16 +294,16 @@ class SqlPersonRepository:
         if complete:
             params["day"] = str(birth)
         query = _candidates_query(len(surname_keys), "none" if birth is None else "day" if complete else "partial")
-        rows = self._db.execute(query, params).all()
+        rows = query.rows(self._db, params)
         known = self._known()
-        for row in rows:
-            if row.id not in known:
-                known[row.id] = _person(row.document)
-        return [known[row.id] for row in rows]
+        for person_id, document in rows:
+            if person_id not in known:
+                known[person_id] = _person(document)
+        return [known[person_id] for person_id, _ in rows]
 
 
 @functools.lru_cache(maxsize=64)
-def _candidates_query(surnames: int, birth: str) -> Select[Any]:
+def _candidates_query(surnames: int, birth: str) -> Prepared:
     """The candidates' statement for ``surnames`` surname keys and a birth date ``none``, ``partial`` or
     complete (``day``), built once: its values are bound by name (see ``identification_candidates``)."""
     key, kind = person_keys.c.key, person_keys.c.kind
@@ -318,7 +323,7 @@ def _candidates_query(surnames: int, birth: str) -> Select[Any]:
             conditions = [and_(or_(*conditions), ~other_day)]
         conditions.append(and_(kind == BIRTH_KEY, key == bindparam("day")))
     matching = select(person_keys.c.person_id).where(or_(*conditions))
-    return (
+    return Prepared(
         select(t.persons.c.id, t.persons.c.document)
         .where(t.persons.c.id.in_(matching), t.persons.c.erased_on.is_(None))
         .order_by(t.persons.c.id)
@@ -367,8 +372,9 @@ def _entry_hash(previous_hash: str, entry: JournalEntry) -> str:
     return hashlib.sha256(f"{previous_hash}\n{body}".encode()).hexdigest()
 
 
-_JOURNAL_INSERT = insert(t.journal)
-_JOURNAL_HEAD = select(t.journal.c.hash).order_by(t.journal.c.id.desc()).limit(1)
+_JOURNAL_COLUMNS = ("at", "official", "action", "subject", "reason", "details", "previous_hash", "hash")
+_JOURNAL_INSERT = Prepared(insert(t.journal), columns=_JOURNAL_COLUMNS)
+_JOURNAL_HEAD = Prepared(select(t.journal.c.hash).order_by(t.journal.c.id.desc()).limit(1))
 
 
 class SqlJournal:
@@ -399,8 +405,8 @@ class SqlJournal:
             if self._db.dialect.name == "postgresql":
                 # Serialise appenders so that two transactions never fork the chain.
                 self._db.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
-            previous = self._db.execute(_JOURNAL_HEAD).scalar_one_or_none()
-            previous_hash = previous or GENESIS_HASH
+            head = _JOURNAL_HEAD.first(self._db)
+            previous_hash = GENESIS_HASH if head is None else head[0]
             owner = self._owner()
         rows = []
         for entry in entries:
@@ -418,7 +424,7 @@ class SqlJournal:
                 }
             )
             previous_hash = entry_hash
-        self._db.execute(_JOURNAL_INSERT, rows)
+        _JOURNAL_INSERT.run(self._db, rows)
         self._head, self._head_in = previous_hash, owner
 
     def entries(self) -> list[JournalEntry]:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, or_, select, update
 
 from adapters.db.messaging.driver import DriverStatements, _cursor, driver_statements
 from adapters.db.messaging.tables import inbox
+from adapters.db.prepared import Prepared
 from gateway.clock import Clock
 from gateway.ports import InboxRecord, InboxState
 
@@ -186,36 +187,36 @@ class SqlInbox:
         state is found at the start of its index range, so a backlog costs nothing per claim.
         """
         query = _CLAIM_POSTGRESQL if self._db.dialect.name == "postgresql" else _CLAIM
-        row = self._db.execute(query).first()
+        row = query.first(self._db)
         if row is None:
             return None
-        self._claimed = (row.id, bytes(row.body))
-        return _inbox_record(row)
+        self._claimed = (row[0], bytes(row[-1]))
+        return InboxRecord(row[0], row[1], row[2], row[3], row[4], InboxState(row[5]), *row[6:10])
 
     def mark(
         self, inbox_id: int, state: InboxState, *, error: str | None = None, reply_id: str | None = None
     ) -> None:
         """The message's new state; ``error`` and ``reply_id`` replace the ones recorded when given."""
-        self._db.execute(_MARK, {"inbox_id": inbox_id, "state": state.value, "handled_at": self._clock.now(),
+        _MARK.run(self._db, {"inbox_id": inbox_id, "state": state.value, "handled_at": self._clock.now(),
                                  "error": error, "reply_id": reply_id})
 
 
 _TO_HANDLE = (InboxState.RECEIVED.value, InboxState.QUARANTINED.value)
 _BODY = select(inbox.c.body).where(inbox.c.id == bindparam("inbox_id"))
-_CLAIM_POSTGRESQL = (
+_CLAIM_POSTGRESQL = Prepared(
     select(*_INBOX_COLUMNS, inbox.c.body)
-    .where(inbox.c.handled_at.is_(None), inbox.c.state.in_(_TO_HANDLE))
+    .where(inbox.c.handled_at.is_(None), or_(*(inbox.c.state == state for state in _TO_HANDLE)))
     .order_by(inbox.c.id)
     .limit(1)
     .with_for_update(skip_locked=True)
 )
-_CLAIM = select(*_INBOX_COLUMNS, inbox.c.body).where(inbox.c.id.in_([
+_CLAIM = Prepared(select(*_INBOX_COLUMNS, inbox.c.body).where(inbox.c.id.in_([
     select(func.min(inbox.c.id)).where(inbox.c.state == state, inbox.c.handled_at.is_(None)).scalar_subquery()
     for state in _TO_HANDLE
-])).order_by(inbox.c.id).limit(1)
-_MARK = update(inbox).where(inbox.c.id == bindparam("inbox_id")).values(
+])).order_by(inbox.c.id).limit(1))
+_MARK = Prepared(update(inbox).where(inbox.c.id == bindparam("inbox_id")).values(
     state=bindparam("state"),
     handled_at=bindparam("handled_at"),
     error=func.coalesce(bindparam("error", type_=inbox.c.error.type), inbox.c.error),
     reply_id=func.coalesce(bindparam("reply_id", type_=inbox.c.reply_id.type), inbox.c.reply_id),
-)
+))
