@@ -77,9 +77,10 @@ def _index_rows(person: Person) -> list[dict[str, Any]]:
 
 
 class SqlPersonRepository:
-    """Persons over the unit of work's connection. A person read is kept for the rest of the transaction
-    (an identity map): a use case that looks the same person up several times decodes it once. Writing or
-    erasing a person forgets it; a new transaction, or a savepoint begun or ended, starts afresh."""
+    """Persons over the unit of work's connection. A person read by ``get`` or found by identification is
+    kept for the rest of the transaction (an identity map): a use case that looks the same person up several
+    times decodes it once. Writing or erasing a person forgets it; a new transaction, or a savepoint begun or
+    ended, starts afresh. ``get_many`` uses what is kept but keeps nothing (it serves whole-register scans)."""
 
     def __init__(self, connection: Connection, clock: Clock) -> None:
         self._db = connection
@@ -123,8 +124,7 @@ class SqlPersonRepository:
                 )
             )
             found.update((row.id, _person(row.document)) for row in rows)
-        self._known().update(found)
-        return found
+        return found  # not kept: a scan of the whole register (``iterate``) must not hold it all in memory
 
     def digests(self, person_ids: Sequence[str]) -> dict[str, str]:
         """The stored fingerprint of each of these persons held (not erased), by id."""
