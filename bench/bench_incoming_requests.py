@@ -15,7 +15,7 @@ A quarter of the requests about persons held give no national number: they are i
 date and place (persons the register tells apart with certainty). Each request is received as the endpoint
 receives it (parse, SOAP checks, schema, durable journal commit before the 202), then processed as the inbox
 processor does (decode, identify, route, bulletin, answer built and validated, outbox, journal, inbox marked:
-one commit per message).
+each message in a savepoint of its own, messages waiting together sharing a commit, as in production).
 
     receive           endpoint.accept, to the journal commit (the 202)
     process           the inbox processor, to the commit holding the answer
