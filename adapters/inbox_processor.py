@@ -1,22 +1,34 @@
-"""The inbox processor: takes journalled messages one by one and applies each whole or not at all.
+"""The inbox processor: takes journalled messages in order and applies each whole or not at all.
 
-One unit of work per message: claim the oldest message still to handle (``FOR UPDATE SKIP LOCKED`` on
-PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` makes the claim exclusive), decode it, let the core act on it,
-queue what it answers, mark it, commit. Several server processes may run one each.
+Messages waiting together are handled in one transaction, each in a savepoint of its own: claim the oldest
+message still to handle (``FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` makes the
+claim exclusive), decode it, let the core act on it, queue what it answers and mark it — all inside its
+savepoint, released only when the whole of it succeeded, rolled back otherwise (then the message is refused
+with a functional error, again in its own savepoint). The transaction commits after at most
+``BATCH_MESSAGES`` messages or ``BATCH_SECONDS``, so a burst shares its commits while the store's write lock
+is never held long. A message is answered only by a commit that also marks it processed; a crash before the
+commit leaves the whole batch pending, to be handled again (nothing of it was kept). Several server
+processes may run one each.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from adapters.db.unit_of_work import SqlUnitOfWork
 from adapters.soap.messages import MessageReader
 from gateway.ports import InboxRecord, InboxState
-from gateway.services.inbound import InboundService, MessageProblem, ReceivedMessage, Rejection
+from gateway.services.inbound import InboundService, MessageProblem, Outcome, ReceivedMessage, Rejection
 
 log = logging.getLogger("ecris.inbox")
+
+BATCH_MESSAGES = 16
+"""The most messages one transaction handles (each in its own savepoint)."""
+BATCH_SECONDS = 0.02
+"""No message is begun in a transaction older than this: the write lock is not held long."""
 
 
 class InboxProcessor:
@@ -31,35 +43,44 @@ class InboxProcessor:
 
     def process_one(self) -> bool:
         """Handle the oldest pending message; False when there is none."""
-        with self._uow() as uow:
-            record = uow.inbox.claim_next()
-            if record is None:
-                return False
-            received = self._received(record, uow.inbox.body(record.id))
-            try:
-                outcome = self._service.handle(uow, received)
-            except Rejection as rejection:
-                uow.rollback()
-                return self._refuse(record.id, received, rejection.problems)
-            except Exception:
-                uow.rollback()
-                log.exception("inbox: processing message %s failed", record.message_id)
-                return self._refuse(record.id, received, [MessageProblem(
-                    "FE-90001", "the message could not be processed")])
-            uow.commit()
-        log.info("inbox: %s %s → %s%s", record.type, record.message_id, outcome.state.value,
-                 f" (reply {outcome.reply_id})" if outcome.reply_id else "")
-        return True
+        return self._process_batch(1) > 0
 
-    def _refuse(self, inbox_id: int, received: ReceivedMessage, problems: tuple[MessageProblem, ...] | list[
-            MessageProblem]) -> bool:
+    def _process_batch(self, most: int) -> int:
+        """Handle up to ``most`` pending messages in one transaction (each in its savepoint); how many."""
+        done: list[tuple[InboxRecord, Outcome]] = []
+        deadline = time.monotonic() + BATCH_SECONDS
         with self._uow() as uow:
-            record = uow.inbox.claim_next()
-            if record is None or record.id != inbox_id:
-                return True  # someone else took it meanwhile
-            self._service.refuse(uow, received, problems)
+            while len(done) < most and (not done or time.monotonic() < deadline):
+                record = uow.inbox.claim_next()
+                if record is None:
+                    break
+                received = self._received(record, uow.inbox.body(record.id))
+                done.append((record, self._apply(uow, record, received)))
             uow.commit()
-        return True
+        for record, outcome in done:
+            log.info("inbox: %s %s → %s%s", record.type, record.message_id, outcome.state.value,
+                     f" (reply {outcome.reply_id})" if outcome.reply_id else "")
+        return len(done)
+
+    def _apply(self, uow: SqlUnitOfWork, record: InboxRecord, received: ReceivedMessage) -> Outcome:
+        """The message applied whole in a savepoint, or refused (in another) after that savepoint is undone."""
+        savepoint = uow.connection.begin_nested()
+        try:
+            outcome = self._service.handle(uow, received)
+        except Rejection as rejection:
+            savepoint.rollback()
+            return self._refuse(uow, received, rejection.problems)
+        except Exception:
+            savepoint.rollback()
+            log.exception("inbox: processing message %s failed", record.message_id)
+            return self._refuse(uow, received, [MessageProblem("FE-90001", "the message could not be processed")])
+        savepoint.commit()
+        return outcome
+
+    def _refuse(self, uow: SqlUnitOfWork, received: ReceivedMessage,
+                problems: tuple[MessageProblem, ...] | list[MessageProblem]) -> Outcome:
+        with uow.connection.begin_nested():
+            return self._service.refuse(uow, received, problems)
 
     def _received(self, record: InboxRecord, body: bytes) -> ReceivedMessage:
         read = self._reader.read(body)
@@ -75,9 +96,13 @@ class InboxProcessor:
         )
 
     def process_pending(self, limit: int | None = None) -> int:
+        """Handle pending messages (at most ``limit``) until none is left; how many."""
         done = 0
-        while (limit is None or done < limit) and self.process_one():
-            done += 1
+        while limit is None or done < limit:
+            handled = self._process_batch(BATCH_MESSAGES if limit is None else min(BATCH_MESSAGES, limit - done))
+            if not handled:
+                break
+            done += handled
         return done
 
     def run(self, stop: threading.Event, *, interval: float = 1.0,

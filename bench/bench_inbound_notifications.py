@@ -5,7 +5,8 @@ synchronous=NORMAL); then notifications from a simulated Portugal (``adapters.pe
 messages ``peer-notify`` sends), half about persons the register holds (found by national number), half
 about Luxembourgers it does not (created). Each is received as the endpoint receives it (parse, SOAP checks,
 schema, durable journal commit), then processed as the inbox processor does (decode, code checks, identify,
-map back, inscribe with events and journal, queue the NotificationResponse, mark, one commit per message).
+map back, inscribe with events and journal, queue the NotificationResponse, mark: each message in a savepoint
+of its own, messages waiting together sharing a commit, as in production).
 
     receive           endpoint.accept, to the journal commit (the 202)
     process           the inbox processor: match, inscribe, answer queued, commit

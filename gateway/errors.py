@@ -40,3 +40,9 @@ class InvalidInput(GatewayError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class UncertainIdentity(GatewayError):
+    """An identity the register cannot tie to one person with certainty: a clerk must decide (Art 3)."""
+
+    exit_status = 2

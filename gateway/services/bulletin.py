@@ -164,38 +164,54 @@ def deliver_bulletin(
     is journalled and raised as InvalidRequest naming the article (Art 9, R-SANCTION)."""
     with uow:
         bulletin, person = issue_bulletin(uow.persons, person_id, number, on)
-        ruling = None
-        if recipient is not None:
-            ruling = delivery_allowed(
-                recipient, bulletin=number, legal_person=isinstance(person, LegalPerson), consent=consent
-            )
-        details = {"nil": str(bulletin.nil).lower()}
-        if ruling is not None:
-            details["for"] = ruling.article
-        if ruling is not None and not ruling.included:
-            uow.journal.append(
-                JournalEntry(
-                    at=clock.now(),
-                    official=official,
-                    action="bulletin.refuse",
-                    subject=person_id,
-                    reason=f"bulletin N°{number} for {ruling.article} refused: {ruling.reason}",
-                    details={"for": ruling.article},
-                )
-            )
-            uow.commit()
-            raise InvalidRequest(
-                f"bulletin N°{number} refusé au destinataire de l'art. {ruling.article} : {ruling.reason}"
-            )
+        record_delivery(uow, bulletin, legal_person=isinstance(person, LegalPerson), clock=clock,
+                        official=official, recipient=recipient, consent=consent)
+    return bulletin, person
+
+
+def record_delivery(
+    uow: UnitOfWork,
+    bulletin: Bulletin,
+    *,
+    legal_person: bool,
+    clock: Clock,
+    official: str,
+    recipient: Recipient | None,
+    consent: bool,
+    details: dict[str, str] | None = None,
+) -> None:
+    """Check ``recipient`` (``delivery_allowed``), journal the consultation or the refusal, and commit;
+    a refusal is raised as InvalidRequest naming the article. ``details`` add to the journal entry."""
+    number, person_id = bulletin.number, bulletin.person_id
+    ruling = None
+    if recipient is not None:
+        ruling = delivery_allowed(recipient, bulletin=number, legal_person=legal_person, consent=consent)
+    entry_details = {"nil": str(bulletin.nil).lower(), **(details or {})}
+    if ruling is not None:
+        entry_details["for"] = ruling.article
+    if ruling is not None and not ruling.included:
         uow.journal.append(
             JournalEntry(
                 at=clock.now(),
                 official=official,
-                action="bulletin.issue",
+                action="bulletin.refuse",
                 subject=person_id,
-                reason=f"bulletin N°{number} as of {on.isoformat()}",
-                details=details,
+                reason=f"bulletin N°{number} for {ruling.article} refused: {ruling.reason}",
+                details={"for": ruling.article, **(details or {})},
             )
         )
         uow.commit()
-    return bulletin, person
+        raise InvalidRequest(
+            f"bulletin N°{number} refusé au destinataire de l'art. {ruling.article} : {ruling.reason}"
+        )
+    uow.journal.append(
+        JournalEntry(
+            at=clock.now(),
+            official=official,
+            action="bulletin.issue",
+            subject=person_id,
+            reason=f"bulletin N°{number} as of {bulletin.on.isoformat()}",
+            details=entry_details,
+        )
+    )
+    uow.commit()

@@ -27,6 +27,7 @@ from gateway.errors import InvalidRequest, NotFound
 from gateway.law.foreign_conviction import inscribed_on_the_living
 from gateway.law.identification import (
     Identification,
+    IdentityClaim,
     Outcome,
     identify,
     is_luxembourg_national_number,
@@ -50,6 +51,7 @@ from gateway.ports import (
     JournalEntry,
     MessagingUnitOfWork,
     PendingIdentification,
+    PersonRepository,
     RegisterEvent,
     RegisterEventKind,
 )
@@ -228,13 +230,18 @@ def _identify(uow: MessagingUnitOfWork, message: AnyNotification) -> Identificat
 def identify_in_register(uow: MessagingUnitOfWork, ecris_person: EcrisPerson) -> Identification:
     """The register person an ECRIS person is (``gateway.law.identification.identify``), searching only the
     candidates the rule could accept."""
-    claim = identity_claim_of(ecris_person)
+    return identify_claim_in_register(uow.persons, identity_claim_of(ecris_person))
+
+
+def identify_claim_in_register(persons: PersonRepository, claim: IdentityClaim) -> Identification:
+    """The register person ``claim`` describes: the holder of its national number, else the persons the
+    rule could accept by names and birth (``identify``)."""
     if claim.identity_number:
-        holder = uow.persons.get(claim.identity_number)
+        holder = persons.get(claim.identity_number)
         if holder is not None:  # the national number decides first: no other candidate changes the outcome
             return identify(claim, [holder])
     surnames, birth = search_keys(claim)
-    return identify(claim, uow.persons.identification_candidates(surnames, birth))
+    return identify(claim, persons.identification_candidates(surnames, birth))
 
 
 def _new_person(uow: MessagingUnitOfWork, message: AnyNotification) -> NaturalPerson:

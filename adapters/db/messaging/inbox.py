@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, func, or_, select, update
 
 from adapters.db.messaging.driver import DriverStatements, _cursor, driver_statements
 from adapters.db.messaging.tables import inbox
+from adapters.db.prepared import Prepared
 from gateway.clock import Clock
 from gateway.ports import InboxRecord, InboxState
 
@@ -145,6 +146,7 @@ class SqlInbox:
     def __init__(self, connection: Connection, clock: Clock) -> None:
         self._db = connection
         self._clock = clock
+        self._claimed: tuple[int, bytes] | None = None
 
     def record(self, entries: Sequence[InboundEntry]) -> list[InboxState]:
         return journal_entries(self._db, entries)
@@ -172,34 +174,49 @@ class SqlInbox:
         return None if row is None else _inbox_record(row)
 
     def body(self, inbox_id: int) -> bytes:
-        return bytes(self._db.execute(select(inbox.c.body).where(inbox.c.id == inbox_id)).scalar_one())
+        claimed, self._claimed = self._claimed, None
+        if claimed is not None and claimed[0] == inbox_id:
+            return claimed[1]  # read with the claim (a journalled body never changes)
+        return bytes(self._db.execute(_BODY, {"inbox_id": inbox_id}).scalar_one())
 
     def claim_next(self) -> InboxRecord | None:
-        """The oldest message still to be handled, locked for this transaction.
+        """The oldest message still to be handled, locked for this transaction; its body is read with it.
 
         PostgreSQL: ``FOR UPDATE SKIP LOCKED`` (another process takes the next one). SQLite: the
-        transaction began with ``BEGIN IMMEDIATE``, so the store is ours until commit.
+        transaction began with ``BEGIN IMMEDIATE``, so the store is ours until commit; the oldest of each
+        state is found at the start of its index range, so a backlog costs nothing per claim.
         """
-        query = (
-            select(*_INBOX_COLUMNS)
-            .where(
-                inbox.c.handled_at.is_(None),
-                inbox.c.state.in_([InboxState.RECEIVED.value, InboxState.QUARANTINED.value]),
-            )
-            .order_by(inbox.c.id)
-            .limit(1)
-        )
-        if self._db.dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        row = self._db.execute(query).first()
-        return None if row is None else _inbox_record(row)
+        query = _CLAIM_POSTGRESQL if self._db.dialect.name == "postgresql" else _CLAIM
+        row = query.first(self._db)
+        if row is None:
+            return None
+        self._claimed = (row[0], bytes(row[-1]))
+        return InboxRecord(row[0], row[1], row[2], row[3], row[4], InboxState(row[5]), *row[6:10])
 
     def mark(
         self, inbox_id: int, state: InboxState, *, error: str | None = None, reply_id: str | None = None
     ) -> None:
-        values: dict[str, Any] = {"state": state.value, "handled_at": self._clock.now()}
-        if error is not None:
-            values["error"] = error
-        if reply_id is not None:
-            values["reply_id"] = reply_id
-        self._db.execute(update(inbox).where(inbox.c.id == inbox_id).values(**values))
+        """The message's new state; ``error`` and ``reply_id`` replace the ones recorded when given."""
+        _MARK.run(self._db, {"inbox_id": inbox_id, "state": state.value, "handled_at": self._clock.now(),
+                                 "error": error, "reply_id": reply_id})
+
+
+_TO_HANDLE = (InboxState.RECEIVED.value, InboxState.QUARANTINED.value)
+_BODY = select(inbox.c.body).where(inbox.c.id == bindparam("inbox_id"))
+_CLAIM_POSTGRESQL = Prepared(
+    select(*_INBOX_COLUMNS, inbox.c.body)
+    .where(inbox.c.handled_at.is_(None), or_(*(inbox.c.state == state for state in _TO_HANDLE)))
+    .order_by(inbox.c.id)
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)
+_CLAIM = Prepared(select(*_INBOX_COLUMNS, inbox.c.body).where(inbox.c.id.in_([
+    select(func.min(inbox.c.id)).where(inbox.c.state == state, inbox.c.handled_at.is_(None)).scalar_subquery()
+    for state in _TO_HANDLE
+])).order_by(inbox.c.id).limit(1))
+_MARK = Prepared(update(inbox).where(inbox.c.id == bindparam("inbox_id")).values(
+    state=bindparam("state"),
+    handled_at=bindparam("handled_at"),
+    error=func.coalesce(bindparam("error", type_=inbox.c.error.type), inbox.c.error),
+    reply_id=func.coalesce(bindparam("reply_id", type_=inbox.c.reply_id.type), inbox.c.reply_id),
+))
