@@ -34,7 +34,7 @@ def _local_references(node: Any) -> Any:
 def merged_definitions() -> JsonObject:
     """The transfer's definitions and the register's, in one ``$defs`` (the register's names are kept)."""
     own: JsonObject = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    defs = copy.deepcopy(published_schema()["$defs"])
+    defs: JsonObject = copy.deepcopy(published_schema()["$defs"])
     defs.update(_local_references(own["$defs"]))
     return defs
 

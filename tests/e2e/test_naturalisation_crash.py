@@ -41,7 +41,7 @@ def rows_done(db_url: str) -> int:
     try:
         with engine.connect() as connection:
             return int(connection.execute(text("SELECT count(*) FROM naturalisation_persons")).scalar_one())
-    except Exception:  # noqa: BLE001  (the store or the table is not there yet)
+    except Exception:  # the store or the table is not there yet
         return 0
     finally:
         engine.dispose()

@@ -87,7 +87,7 @@ def test_each_former_nationality_is_handled_and_a_second_run_does_nothing_twice(
         4, 1, 2, 1)
 
 
-def _answer(app: App, person_id: str, country: str, response_type: str, serial: int, convictions: int) -> None:
+def _answer(app: App, person_id: str, country: str, response_type: str, *, serial: int, convictions: int) -> None:
     request_id = request_to(app, person_id, country)
     identity = person_identity_of(person(app, person_id))
     message = RequestResponse(
@@ -103,12 +103,12 @@ def _answer(app: App, person_id: str, country: str, response_type: str, serial: 
 def test_a_complete_answer_is_inscribed_and_an_incomplete_one_falls_back_to_the_extract(
         app: App, transfer: Path) -> None:
     run(app, transfer)
-    _answer(app, FRENCH, "FR", "RRT-00-00", 1, convictions=2)
+    _answer(app, FRENCH, "FR", "RRT-00-00", serial=1, convictions=2)
     french = person(app, FRENCH)
     assert [d.origin for d in french.decisions] == ["ecris:FR", "ecris:FR"]
     assert {d.inscription_basis.source for d in french.decisions if d.inscription_basis} == {
         InscriptionSource.ECRIS_ANSWER}
-    _answer(app, BRAZILIAN_PORTUGUESE, "PT", "RRT-00-01", 2, convictions=0)  # refused: the extract (empty)
+    _answer(app, BRAZILIAN_PORTUGUESE, "PT", "RRT-00-01", serial=2, convictions=0)  # refused: the extract (empty)
     with app.uow() as uow:
         outcomes = {r.country: r.outcome for r in uow.naturalisation.requests()}
         rows = {r.person_id: r.state for r in uow.naturalisation.person_rows(uow.naturalisation.transfers()[0].id)}

@@ -114,9 +114,7 @@ def import_transfer(rows: Iterable[TransferRow], *, header: TransferHeader, dige
             summary.convictions_inscribed += record.convictions_inscribed
         batch.clear()
 
-    seen = 0
-    for row in rows:
-        seen += 1
+    for seen, row in enumerate(rows, start=1):
         if row.row_index not in done:
             batch.append(row)
             if len(batch) >= rows_per_commit:
