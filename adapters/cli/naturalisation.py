@@ -39,7 +39,7 @@ def _write_report(path: Path, records: list[NaturalisationPersonRecord]) -> None
 
 
 @naturalisation.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write one CSV line per person done by this run: line, person, state, actions, requests "
                    "sent, convictions inscribed, problems.")

@@ -96,7 +96,8 @@ def naturalise_person(uow: MessagingUnitOfWork, row: NaturalisedPerson, *, trans
         if extract.country not in row.former_nationalities:
             outcome.problems.append(f"extrait de {extract.country} sans nationalité antérieure correspondante : "
                                     "non inscrit")
-    added = [d for d in person.decisions if d.id not in {s.id for s in (stored.decisions if stored else ())}]
+    held = {d.id for d in stored.decisions} if stored is not None else set()
+    added = [d for d in person.decisions if d.id not in held]
     save_change(uow, before=stored, after=person, added=added, clock=clock, official=official,
                 member_state=member_state, reason=f"transfert annuel des naturalisations {transfer_id} (art. 14(3))")
     for country in to_ask:

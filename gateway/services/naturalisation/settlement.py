@@ -47,6 +47,8 @@ def _settle(uow: MessagingUnitOfWork, request: NaturalisationRequest, sent: Outg
                                   transfer=request.transfer_id, on=on) for d in request.extract]
         why = "réponse incomplète" if answered else "pas de réponse dans le délai"
         action = f"{why} de {request.country} : extrait fourni inscrit"
+        if request.extract_date is None:
+            action = f"{why} de {request.country} : aucun extrait fourni, rien à inscrire"
     else:
         return False
     stored = uow.persons.get(request.person_id)
