@@ -141,6 +141,7 @@ def main() -> None:
 
     exchange_with_simulated_member_states()
     ecris_tcn()
+    naturalisation_transfer()
 
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
@@ -466,6 +467,58 @@ def ecris_tcn_biometric_files() -> None:
     say("The ECRIS-TCN processing log (every create, update, delete, query and purge; Reg Art 31):")
     say(gateway("tcn", "log", "list").stdout)
     say(gateway("tcn", "log", "verify").stdout)
+
+
+NATURALISED = [
+    {"person": {"id": "2026030200001", "kind": "natural", "surname": "Martin", "forenames": ["Claire"], "sex": "F",
+                "birth": {"date": "1984-06-12", "city": "Lyon", "country": "FR"}, "nationalities": ["LU"]},
+     "nationality_on": "2026-03-02", "event": "acquisition", "former_nationalities": ["FR"],
+     "extracts": [{"country": "FR", "issued_on": "2025-09-01", "convictions": []}]},
+    {"person": {"id": "2026030200002", "kind": "natural", "surname": "Benali", "forenames": ["Karim"], "sex": "M",
+                "birth": {"date": "1975-01-02", "city": "Fès", "country": "MA"}, "nationalities": ["LU"]},
+     "nationality_on": "2026-03-02", "event": "acquisition", "former_nationalities": ["MA"],
+     "extracts": [{"country": "MA", "issued_on": "2025-08-15", "convictions": [{
+         "id": "MA-2019-771", "court": "Tribunal de première instance de Fès", "court_country": "MA",
+         "reference": "771/2019", "decision_date": "2019-03-04", "final_date": "2019-04-20", "kind": "conviction",
+         "penalty_level": "correctional", "offences": [{"date": "2018-11-02", "qualification": "vol simple"}],
+         "penalties": [{"type": "imprisonment", "months": 4, "sursis": {"type": "simple", "scope": "full"}}]}]}]},
+]
+
+
+def naturalisation_transfer() -> None:
+    """Art 14(3): the Minister's yearly transfer of new Luxembourgers — France asked, Morocco's extract inscribed."""
+    step("19. Art 14(3): the Ministry's naturalisation transfer — France asked, Morocco's extract inscribed")
+    transfer = VAR / "demo-naturalisation.jsonl"
+    transfer.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in [
+        {"format": "ecris-gateway/naturalisation@1", "year": 2026, "reference": "MJ/NAT/2026/DEMO"}, *NATURALISED])
+        + "\n", encoding="utf-8")
+    gateway_port, france_port = free_port(), free_port()
+    gateway_url = f"http://127.0.0.1:{gateway_port}/ecris"
+    france_url = f"http://127.0.0.1:{france_port}/ecris"
+    config = VAR / "demo-gateway-naturalisation.toml"
+    config.write_text(f'public_url = "{gateway_url}"\n\n[peers.FR]\nurl = "{france_url}"\ntimeout_seconds = 10\n',
+                      encoding="utf-8")
+    ENV["ECRIS_GATEWAY_CONFIG"] = str(config)
+    peer_env = {**os.environ, "ECRIS_GATEWAY_NOW": DEMO_NOW}
+    peer_env.pop("ECRIS_GATEWAY_CONFIG", None)
+    france_db = VAR / "demo-peer-naturalisation-fr.db"
+    france_db.unlink(missing_ok=True)
+    with background(["peer", "--state", "FR", "--port", str(france_port), "--gateway", gateway_url, "--db",
+                     f"sqlite:///{france_db}", "--convictions", "1"], peer_env, VAR / "demo-peer-nat-fr.log",
+                    france_url), \
+         background(["serve", "--port", str(gateway_port), "--threads", "4"], ENV, VAR / "demo-gateway-nat.log",
+                    gateway_url):
+        say(gateway("naturalisation", "import", str(transfer), "--report", str(VAR / "demo-naturalisation.csv")).stdout)
+        say("The per-person report (--report):")
+        say((VAR / "demo-naturalisation.csv").read_text(encoding="utf-8"))
+        say("Running the same file again does nothing twice:")
+        say(gateway("naturalisation", "import", str(transfer)).stdout)
+        wait_for(lambda: json.loads(gateway("naturalisation", "status", "--json").stdout)[0]["answers_inscribed"] == 1,
+                 "France's answer")
+        say("France answered; its conviction is inscribed under Art 14(3):")
+        say(gateway("naturalisation", "status").stdout)
+        say(gateway("register", "show", "2026030200001").stdout)
+        say(gateway("register", "show", "2026030200002").stdout)
 
 
 if __name__ == "__main__":

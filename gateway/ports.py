@@ -319,6 +319,9 @@ class MessagingUnitOfWork(UnitOfWork, Protocol):
     @property
     def tcn_log(self) -> TcnProcessingLog: ...
 
+    @property
+    def naturalisation(self) -> NaturalisationLedger: ...
+
 
 # --------------------------------------------------------------------- identifications (clerk's queue)
 
@@ -716,3 +719,94 @@ class BiometricFileStore(Protocol):
     def erase(self, file_id: int, *, at: datetime) -> None: ...
 
     def list(self) -> list[BiometricFile]: ...
+
+
+# --------------------------------------------------------------------- naturalisation transfer (Art 14(3))
+
+
+class NaturalisationPersonState(enum.StrEnum):
+    """Where one row of a naturalisation transfer stands."""
+
+    INVALID = "invalid"
+    """The row could not be read or applied: nothing of it is in the register (its problems say why)."""
+    AWAITING_ANSWERS = "awaiting_answers"
+    """Requests went to former Member States of nationality; their answers (or the fallback) complete it."""
+    COMPLETE = "complete"
+
+
+@dataclass(frozen=True, slots=True)
+class NaturalisationTransfer:
+    """One file of the Minister of Justice (Art 14(3)): ``id`` is the file's digest and the year."""
+
+    id: str
+    year: int
+    reference: str
+    source: str
+    started_at: datetime
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class NaturalisationPersonRecord:
+    """One row of a transfer, written in the same transaction as that person's work (done exactly once)."""
+
+    transfer_id: str
+    row_index: int
+    person_id: str | None
+    state: NaturalisationPersonState
+    actions: tuple[str, ...] = ()
+    requests_sent: int = 0
+    convictions_inscribed: int = 0
+    problems: tuple[str, ...] = ()
+
+
+class NaturalisationRequestOutcome(enum.StrEnum):
+    AWAITING = "awaiting"
+    ANSWER_INSCRIBED = "answer_inscribed"
+    """The State answered completely: its convictions were inscribed (origin ``ecris answer``)."""
+    EXTRACT_INSCRIBED = "extract_inscribed"
+    """The State's answer was incomplete or late: the supplied extract was inscribed (fallback)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NaturalisationRequest:
+    """A request to a former Member State of nationality, with the supplied extract kept for the fallback."""
+
+    message_id: str
+    transfer_id: str
+    row_index: int
+    person_id: str
+    country: str
+    extract_date: date | None
+    extract: tuple[Decision, ...]
+    outcome: NaturalisationRequestOutcome = NaturalisationRequestOutcome.AWAITING
+    settled_at: datetime | None = None
+
+
+class NaturalisationLedger(Protocol):
+    """The transfers, their rows and their requests (``naturalisation_*`` tables)."""
+
+    def transfer(self, transfer_id: str) -> NaturalisationTransfer | None: ...
+
+    def start_transfer(self, transfer: NaturalisationTransfer) -> None: ...
+
+    def transfers(self, *, year: int | None = None) -> builtins.list[NaturalisationTransfer]: ...
+
+    def rows_done(self, transfer_id: str) -> set[int]: ...
+
+    def record_person(self, record: NaturalisationPersonRecord) -> None: ...
+
+    def person_rows(self, transfer_id: str) -> builtins.list[NaturalisationPersonRecord]: ...
+
+    def person_row(self, transfer_id: str, row_index: int) -> NaturalisationPersonRecord | None: ...
+
+    def update_person(self, record: NaturalisationPersonRecord) -> None: ...
+
+    def record_request(self, request: NaturalisationRequest) -> None: ...
+
+    def request(self, message_id: str) -> NaturalisationRequest | None: ...
+
+    def requests(self, *, transfer_id: str | None = None, row_index: int | None = None,
+                 outcome: NaturalisationRequestOutcome | None = None) -> builtins.list[NaturalisationRequest]: ...
+
+    def settle_request(self, message_id: str, *, outcome: NaturalisationRequestOutcome, at: datetime) -> None: ...

@@ -102,3 +102,7 @@ main.add_command(_tcn_central.tcn_central)
 from adapters.cli import tcn_queries as _tcn_queries  # noqa: E402  (joins the ``tcn`` group)
 
 _tcn_queries.attach(main)
+
+from adapters.cli import naturalisation as _naturalisation  # noqa: E402  (Art 14(3) transfer)
+
+main.add_command(_naturalisation.naturalisation)

@@ -126,3 +126,46 @@ from adapters.db import identifications as _identifications  # noqa: E402, F401 
 from adapters.db import messaging as _messaging  # noqa: E402, F401  (ECRIS inbox/outbox tables, for Alembic)
 from adapters.db import tcn as _tcn  # noqa: E402, F401  (ECRIS-TCN records, queue, police files, log, for Alembic)
 from adapters.db import tcn_biometrics as _tcn_biometrics  # noqa: E402, F401  (ECRIS-TCN police biometric files, for Alembic)
+
+# The annual naturalisation transfer (Art 14(3)): each file (its digest and year), each row done with what was
+# done for it (written in the same transaction as the person's work: a second run does nothing twice), and
+# each request to a former Member State of nationality with the supplied extract kept for the fallback.
+naturalisation_transfers = Table(
+    "naturalisation_transfers",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("year", Integer, nullable=False, index=True),
+    Column("reference", String(128), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("rows", Integer, nullable=False),
+)
+
+naturalisation_persons = Table(
+    "naturalisation_persons",
+    metadata,
+    Column("transfer_id", String(80), ForeignKey("naturalisation_transfers.id"), primary_key=True),
+    Column("row_index", Integer, primary_key=True),
+    Column("person_id", String(64), nullable=True),
+    Column("state", String(32), nullable=False),
+    Column("actions", JsonDocument, nullable=False),
+    Column("requests_sent", Integer, nullable=False),
+    Column("convictions_inscribed", Integer, nullable=False),
+    Column("problems", JsonDocument, nullable=False),
+)
+
+naturalisation_requests = Table(
+    "naturalisation_requests",
+    metadata,
+    Column("message_id", String(64), primary_key=True),
+    Column("transfer_id", String(80), nullable=False),
+    Column("row_index", Integer, nullable=False),
+    Column("person_id", String(64), nullable=False),
+    Column("country", String(8), nullable=False),
+    Column("extract_date", Date, nullable=True),
+    Column("extract", JsonDocument, nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("settled_at", UtcDateTime, nullable=True),
+    Index("ix_naturalisation_requests_outcome", "outcome"),
+    Index("ix_naturalisation_requests_transfer", "transfer_id", "row_index"),
+)

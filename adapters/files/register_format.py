@@ -36,6 +36,8 @@ from gateway.model.conviction import (
     Fine,
     FineNature,
     Imprisonment,
+    InscriptionBasis,
+    InscriptionSource,
     LaterDecision,
     LaterDecisionType,
     MinorInvolvement,
@@ -263,8 +265,30 @@ def _decision(person_place: str, raw: JsonObject) -> tuple[Decision, list[Proble
         ecris_conviction_id=raw.get("ecris_conviction_id"),
         origin=raw.get("origin", "national"),
         transmission_restriction=TransmissionRestriction(restriction) if restriction else None,
+        inscription_basis=_inscription_basis(r, raw.get("inscription_basis")),
     )
     return decision, r.problems
+
+
+def _inscription_basis(r: _Reader, raw: JsonObject | None) -> InscriptionBasis | None:
+    if raw is None:
+        return None
+    return InscriptionBasis(
+        source=InscriptionSource(raw["source"]),
+        country=raw["country"],
+        transfer=raw["transfer"],
+        inscribed_on=r.required_date("inscription_basis.inscribed_on", raw["inscribed_on"]),
+        extract_date=r.day("inscription_basis.extract_date", raw.get("extract_date")),
+        basis=raw.get("basis", "art-14-3"),
+    )
+
+
+def _inscription_basis_json(basis: InscriptionBasis | None) -> JsonObject | None:
+    if basis is None:
+        return None
+    return {"basis": basis.basis, "source": basis.source.value, "country": basis.country,
+            "extract_date": _iso(basis.extract_date), "transfer": basis.transfer,
+            "inscribed_on": basis.inscribed_on.isoformat()}
 
 
 def _decisions(place: str, raws: Iterable[JsonObject]) -> tuple[tuple[Decision, ...], list[Problem]]:
@@ -280,6 +304,12 @@ def _decisions(place: str, raws: Iterable[JsonObject]) -> tuple[tuple[Decision, 
         decisions.append(decision)
         problems.extend(found)
     return tuple(decisions), problems
+
+
+def decisions_from_json(place: str, raws: Iterable[JsonObject]) -> tuple[tuple[Decision, ...], list[Problem]]:
+    """Schema-valid DECISION objects -> (decisions, problems the schema could not see), located under
+    ``place``: the convictions of a naturalisation transfer's extract (``adapters/naturalisation``)."""
+    return _decisions(place, raws)
 
 
 def person_from_json(raw: JsonObject) -> tuple[Person, list[Problem]]:
@@ -450,6 +480,7 @@ def decision_to_json(d: Decision) -> JsonObject:
         "ecris_conviction_id": d.ecris_conviction_id,
         "origin": d.origin,
         "transmission_restriction": d.transmission_restriction.value if d.transmission_restriction else None,
+        **({"inscription_basis": _inscription_basis_json(d.inscription_basis)} if d.inscription_basis else {}),
     }
 
 

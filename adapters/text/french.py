@@ -193,7 +193,12 @@ def describe_decision(decision: Decision) -> list[str]:
         f"  {LATER_DECISION_LABELS[ld.type]} le {day(ld.date)}{f' : {ld.remarks}' if ld.remarks else ''}"
         for ld in decision.later_decisions
     )
-    if not decision.is_national:
+    basis = decision.inscription_basis
+    if basis is not None:
+        read = (f"extrait de {basis.country} du {day(basis.extract_date)}" if basis.extract_date
+                else f"réponse ECRIS de {basis.country}")
+        lines.append(f"  inscrite le {day(basis.inscribed_on)} au titre de l'art. 14(3) (naturalisation) : {read}")
+    elif not decision.is_national:
         lines.append(f"  décision étrangère notifiée par {decision.origin_state}")
     return lines
 

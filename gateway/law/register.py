@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
+from gateway.law.naturalisation import inscribable_under_art_14_3, inscribed_under_art_14_3
 from gateway.law.periods import anniversary
 from gateway.law.ruling import Ruling
 from gateway.law.wording import day
@@ -60,7 +61,8 @@ def inscribable_by_issuing_court(decision: Decision, person: Person) -> Ruling:
     Luxembourg courts always; other Member States' courts for Luxembourg nationals and Luxembourg
     legal persons; third countries' courts for those persons when the decision was notified under
     an international convention and the act is a crime or délit under Luxembourg law.
-    Nationality is taken at the date of inscription (AMB-1).
+    Nationality is taken at the date of inscription (AMB-1). A third country's decision inscribed under
+    Art 14(3) (the naturalisation transfer) needs no convention (AMB-23, ``law/naturalisation.py``).
     """
     country = decision.court_country
     if country == LUXEMBOURG:
@@ -89,6 +91,8 @@ def inscribable_by_issuing_court(decision: Decision, person: Person) -> Ruling:
         return Ruling(
             False, f"décision d'un pays tiers concernant une personne qui n'est pas {subject}", "1(2) 3)"
         )
+    if inscribed_under_art_14_3(decision):
+        return inscribable_under_art_14_3(decision)
     if decision.notified_under_convention is not True:
         return Ruling(
             False,

@@ -79,6 +79,13 @@ REQUEST_PURPOSES: tuple[RequestPurpose, ...] = (
         "emploi public pour un poste lié à la souveraineté nationale", "15(2), 8 1)", 2, "1)",
     ),
     RequestPurpose(
+        # Art 14(3): the PG asks the former Member State of nationality of a new Luxembourger for its record,
+        # to inscribe it (RULES.md R-NAT 2 a.); no bulletin is delivered for it.
+        "naturalisation_record_update", "P-99-007000",
+        "mise à jour du casier judiciaire d'une personne ayant acquis ou recouvré la nationalité luxembourgeoise",
+        "14(3), 13", None,
+    ),
+    RequestPurpose(
         "other", "P-99-009000", "autre finalité", "15(2)", None,
     ),
 )

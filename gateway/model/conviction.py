@@ -72,6 +72,31 @@ class TransmissionRestriction(enum.StrEnum):
 
 
 NATIONAL_ORIGIN = "national"
+EXTRACT_ORIGIN_PREFIX = "extract:"
+"""``origin`` of a decision inscribed from a criminal-record extract the Minister of Justice transmitted with a
+naturalised person's file (Art 14(3)): ``extract:XX``, XX the country that issued the extract."""
+
+
+class InscriptionSource(enum.StrEnum):
+    """Where an Art 14(3) inscription was read (RULES.md R-NAT step 3)."""
+
+    EXTRACT = "extract"
+    ECRIS_ANSWER = "ecris answer"
+
+
+@dataclass(frozen=True, slots=True)
+class InscriptionBasis:
+    """Why a foreign decision is in the register when no notification put it there: Art 14(3), the annual
+    naturalisation transfer. ``country`` is the former nationality it was asked of (or whose extract was
+    read); ``extract_date`` the supplied extract's date (None for an ECRIS answer); ``transfer`` the
+    transfer's identifier; ``inscribed_on`` the day of inscription (R-NAT step 3)."""
+
+    source: InscriptionSource
+    country: str
+    transfer: str
+    inscribed_on: date
+    extract_date: date | None = None
+    basis: str = "art-14-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +347,7 @@ class Decision:
     ecris_conviction_id: str | None = None
     origin: str = NATIONAL_ORIGIN
     transmission_restriction: TransmissionRestriction | None = None
+    inscription_basis: InscriptionBasis | None = None
 
     @property
     def is_national(self) -> bool:

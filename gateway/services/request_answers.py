@@ -1,6 +1,7 @@
 """Use case: the answers to Luxembourg's requests (Arts 13, 14), matched by their ``ResponseTo`` (inbound
 handlers, ``DEFAULT_HANDLERS``): a RequestResponse's convictions are mapped back to register decisions
-(``ecris_mapping/foreign.py``) and kept on the request as received (AMB-21), never inscribed in the register;
+(``ecris_mapping/foreign.py``) and kept on the request as received (AMB-21), never inscribed in the register —
+except the answer to a naturalisation transfer's request, which Art 14(3) inscribes (``naturalisation/settlement.py``);
 a RequestDeadline records the date the requested State announced; a FunctionalErrorMessage goes to what it
 answers.
 """
@@ -26,6 +27,8 @@ from gateway.ports import JournalEntry, MessagingUnitOfWork, OutgoingRequestStat
 from gateway.services import notification_tracking
 from gateway.services.ecris_mapping import EcrisMappingError
 from gateway.services.ecris_mapping.foreign import country_of, foreign_decision_of
+from gateway.services.naturalisation.person_work import PURPOSE as NATURALISATION_PURPOSE
+from gateway.services.naturalisation.settlement import settle_answered_request
 
 if TYPE_CHECKING:
     from gateway.services.inbound import HandlerContext
@@ -85,7 +88,17 @@ def record_response(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: Handle
                  "response_type": message.response_type, "convictions": str(len(decisions))},
     ))
     log.info("request %s answered by %s (%s)", request.message_id, message.metadata.message_id, message.response_type)
+    _complete_naturalisation(uow, request.purpose_key, request.message_id, ctx)
     return None
+
+
+def _complete_naturalisation(uow: MessagingUnitOfWork, purpose_key: str, message_id: str,
+                             ctx: HandlerContext) -> None:
+    """Art 14(3): the answer to a naturalisation transfer's request completes the person in the same
+    transaction (its convictions inscribed, or the supplied extract when the answer is incomplete)."""
+    if purpose_key == NATURALISATION_PURPOSE:
+        settle_answered_request(uow, message_id, clock=ctx.clock, official=ctx.official,
+                                member_state=ctx.member_state)
 
 
 def record_deadline(uow: MessagingUnitOfWork, message: EcrisMessage, ctx: HandlerContext) -> MessageId | None:
@@ -117,4 +130,5 @@ def record_functional_error(uow: MessagingUnitOfWork, message: EcrisMessage,
         uow.outgoing_requests.record_answer(
             request.message_id, response_id=str(message.metadata.message_id), response_type=message.element_name,
             convictions=(), note=problem[:4000], at=ctx.clock.now(), state=OutgoingRequestState.ERROR)
+        _complete_naturalisation(uow, request.purpose_key, request.message_id, ctx)
     return None

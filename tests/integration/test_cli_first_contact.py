@@ -25,7 +25,8 @@ from tests.samples.register_documents import DEMO_REGISTER, ROOT
 ENV = {"ECRIS_GATEWAY_NOW": "2026-11-23T10:00:00+01:00", "ECRIS_GATEWAY_OFFICIAL": "clerk"}
 UNREACHABLE = "postgresql://nobody@127.0.0.1:9/none"  # port 9 (discard): nothing listens, refused at once
 # The commands that put data in and so may create the store; every other one only works on an existing store.
-MAY_CREATE_A_STORE = {("register", "import"), ("serve",), ("peer",), ("ping",), ("tcn-central",)}
+MAY_CREATE_A_STORE = {("register", "import"), ("naturalisation", "import"), ("serve",), ("peer",), ("ping",),
+                      ("tcn-central",)}
 # The commands that need no store at all (a calculation), with arguments they accept: they run whatever --db says.
 NEEDS_NO_STORE = {("deadline",): ["--received", "2026-03-26"]}
 GLOBAL_OPTION_NAMES = {"--db", "--official", "--config"}

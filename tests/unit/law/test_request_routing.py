@@ -46,7 +46,8 @@ def test_purpose_table_has_the_required_keys_each_once_with_its_code_and_article
     for row in REQUEST_PURPOSES:
         assert TABLE_PATTERNS[Table.REQUEST_PURPOSES].fullmatch(row.code), row
         assert row.code.startswith("P-99-"), "provisional codes until the official tables are loaded"
-        assert row.article.startswith("15("), row
+        # Art 15 purposes, and Art 14(3)'s own request of the naturalisation transfer (R-NAT 2 a.)
+        assert row.article.startswith(("15(", "14(3)")), row
 
 
 def test_purpose_table_agrees_with_the_shipped_reference_table() -> None:

@@ -1,0 +1,1 @@
+"""The Minister of Justice's naturalisation transfer file (``schemas/naturalisation.md``)."""
