@@ -102,3 +102,7 @@ main.add_command(_tcn_central.tcn_central)
 from adapters.cli import tcn_queries as _tcn_queries  # noqa: E402  (joins the ``tcn`` group)
 
 _tcn_queries.attach(main)
+
+from adapters.cli import extract as _extract  # noqa: E402  (the electronic extract)
+
+main.add_command(_extract.extract)

@@ -19,6 +19,8 @@ from adapters.peer.app import PeerOptions, build_peer_runtime, peer_settings
 from adapters.peer.behaviour import Answer, Behaviour
 from adapters.settings import Settings
 from adapters.soap.envelope import message_of_envelope
+from adapters.extract.verify_web import with_verification
+from adapters.extract.wiring import verifier
 from adapters.soap.serve import Runtime
 from adapters.soap.serve import serve as run_server
 from adapters.xml.parsing import XmlRejected, parse_untrusted
@@ -45,7 +47,7 @@ def gateway_runtime(settings: Settings, *, with_sender: bool, with_processor: bo
         if any(state in (InboxState.RECEIVED, InboxState.QUARANTINED) for state in states):
             processor.wake()
 
-    wsgi = app.messaging.wsgi_app(engine, on_commit=on_commit)
+    wsgi = with_verification(app.messaging.wsgi_app(engine, on_commit=on_commit), verifier(app))
 
     def start(stop: threading.Event) -> None:
         if with_processor:

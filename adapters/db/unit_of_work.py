@@ -9,6 +9,7 @@ from sqlalchemy import Connection, RootTransaction
 from sqlalchemy.engine import Engine
 
 from adapters.db.copy_requests import SqlCopyRequestLog
+from adapters.db.extracts import SqlExtractRegister
 from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.incoming_requests import MessageDecoder, SqlIncomingRequestLedger
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
     tcn_prints: SqlPoliceBiometricFiles
     tcn_log: SqlTcnProcessingLog
     tcn_biometrics: SqlBiometricFiles
+    extracts: SqlExtractRegister
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
         self.tcn_prints = SqlPoliceBiometricFiles(self.connection)
         self.tcn_log = SqlTcnProcessingLog(self.connection)
         self.tcn_biometrics = SqlBiometricFiles(self.connection, self._biometrics_key)
+        self.extracts = SqlExtractRegister(self.connection)
         return self
 
     def __exit__(
