@@ -38,8 +38,9 @@ def extract() -> None:
 @click.option("--email", metavar="ADDRESS", help="Tell the person by e-mail that the extract is ready.")
 @click.option("--json", "as_json", is_flag=True, help="What was issued, as JSON.")
 @pass_context
-def extract_issue(ctx: Context, person_id: str, number: int, on: date | None, out: Path, email: str | None,
-                  as_json: bool) -> None:
+def extract_issue(  # noqa: PLR0917
+    ctx: Context, person_id: str, number: int, on: date | None, out: Path, email: str | None, as_json: bool
+) -> None:
     """Issue extract N°3, N°4 or N°5 of PERSON_ID as a PDF with a signed QR code (Arts 8-1(3), 8-2(2),
     8-3(2)); a person the register does not hold, or holds without decisions, gets « néant » (Art 8-4).
     N°1 and N°2 are refused (Arts 6, 8; exit status 2)."""

@@ -15,12 +15,12 @@ from lxml import etree
 
 from adapters.bootstrap import App
 from adapters.cli.context import Context, pass_context
+from adapters.extract.verify_web import with_verification
+from adapters.extract.wiring import verifier
 from adapters.peer.app import PeerOptions, build_peer_runtime, peer_settings
 from adapters.peer.behaviour import Answer, Behaviour
 from adapters.settings import Settings
 from adapters.soap.envelope import message_of_envelope
-from adapters.extract.verify_web import with_verification
-from adapters.extract.wiring import verifier
 from adapters.soap.serve import Runtime
 from adapters.soap.serve import serve as run_server
 from adapters.xml.parsing import XmlRejected, parse_untrusted

@@ -34,8 +34,9 @@ def qr_drawing(text: str, size: float) -> Drawing:
             start = x
             while x < len(row) and row[x]:
                 x += 1
-            drawing.add(Rect((start + 4) * cell, size - (y + 5) * cell, (x - start) * cell, cell,
-                             fillColor=colors.black, strokeColor=None, strokeWidth=0))
+            module = Rect((start + 4) * cell, size - (y + 5) * cell, (x - start) * cell, cell)
+            module.fillColor, module.strokeColor, module.strokeWidth = colors.black, None, 0
+            drawing.add(module)
     return drawing
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
+from gateway.errors import GatewayError
 from gateway.law.wording import day
 from gateway.services.extract.verify import Verification
 
@@ -50,7 +51,11 @@ def with_verification(app: WsgiApp, verify: Callable[[str], Verification]) -> Ws
         if environ.get("REQUEST_METHOD", "GET") not in {"GET", "HEAD"}:
             start_response("405 Method Not Allowed", [("Allow", "GET"), ("Content-Type", "text/plain")])
             return [b"GET /verify/<payload>\n"]
-        result = verify(unquote(path[len(PREFIX):]))
+        try:
+            result = verify(unquote(path[len(PREFIX):]))
+        except GatewayError:  # no public key configured: say so without detail
+            start_response("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8")])
+            return ["vérification indisponible\n".encode()]
         status = "200 OK"
         if "application/json" in environ.get("HTTP_ACCEPT", ""):
             body = json.dumps(result.to_json(public=True), ensure_ascii=False).encode()
