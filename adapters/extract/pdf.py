@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from adapters.extract.qr import qr_drawing
+from adapters.extract.qr import QrCode
 from gateway.law.wording import day
 from gateway.services.extract.content import ExtractContent
 
@@ -102,7 +102,7 @@ def _verification(content: ExtractContent, verify_url: str, verify_base_url: str
            "la mention « néant » ou non et l'empreinte (SHA-256) du contenu."),
         _p(f"Document n° {content.document_number}", "cellbold"),
     ]
-    table = Table([[qr_drawing(verify_url, 42 * mm), text]], colWidths=[46 * mm, 124 * mm])
+    table = Table([[QrCode(verify_url, 42 * mm), text]], colWidths=[46 * mm, 124 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (0, 0), (-1, -1), 0.5, GREY)]))
     return table
 

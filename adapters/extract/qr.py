@@ -8,8 +8,8 @@ from pathlib import Path
 import pypdfium2
 import segno
 import zxingcpp
-from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
+from reportlab.platypus import Flowable
 
 from gateway.errors import GatewayError
 
@@ -18,26 +18,32 @@ class NoQrCode(GatewayError):
     """The file is not a PDF, or no page of it shows a readable QR code (exit status 1)."""
 
 
-def qr_drawing(text: str, size: float) -> Drawing:
-    """A ``size``×``size`` points drawing of the QR code of ``text`` (error correction M, quiet zone 4)."""
-    code = segno.make_qr(text, error="m", boost_error=False)
-    matrix = [list(row) for row in code.matrix]
-    modules = len(matrix) + 8
-    cell = size / modules
-    drawing = Drawing(size, size)
-    for y, row in enumerate(matrix):
-        x = 0
-        while x < len(row):  # one rectangle per run of dark modules: fewer shapes, no seams
-            if not row[x]:
-                x += 1
-                continue
-            start = x
-            while x < len(row) and row[x]:
-                x += 1
-            module = Rect((start + 4) * cell, size - (y + 5) * cell, (x - start) * cell, cell)
-            module.fillColor, module.strokeColor, module.strokeWidth = colors.black, None, 0
-            drawing.add(module)
-    return drawing
+class QrCode(Flowable):
+    """A ``size``×``size`` points QR code of ``text`` (error correction M, quiet zone 4), drawn as one path
+    of dark runs: vector, crisp at any zoom, and quick to draw."""
+
+    def __init__(self, text: str, size: float) -> None:
+        super().__init__()
+        self.matrix = [list(row) for row in segno.make_qr(text, error="m", boost_error=False).matrix]
+        self.size = size
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        cell = self.size / (len(self.matrix) + 8)
+        path = canvas.beginPath()
+        for y, row in enumerate(self.matrix):
+            x = 0
+            while x < len(row):  # one rectangle per run of dark modules
+                if not row[x]:
+                    x += 1
+                    continue
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                path.rect((start + 4) * cell, self.size - (y + 5) * cell, (x - start) * cell, cell)
+        canvas.setFillColor(colors.black)
+        canvas.drawPath(path, stroke=0, fill=1)
 
 
 def qr_version(text: str) -> int:
