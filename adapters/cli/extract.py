@@ -18,6 +18,7 @@ from adapters.extract.qr import read_qr_from_pdf
 from adapters.extract.signing import write_development_key
 from adapters.extract.verify_web import PREFIX
 from adapters.extract.wiring import issue, verifier
+from adapters.text.french import birth_fr
 from gateway.clock import legal_date, today
 from gateway.law.wording import day
 from gateway.services.extract.register import IssuedExtract
@@ -89,7 +90,7 @@ def extract_verify(ctx: Context, pdf: Path | None, payload: str | None, as_json:
             d = result.document
             click.echo(f"  document n° {d.document_number}, bulletin N°{d.bulletin_number}, "
                        f"{' '.join(x for x in (d.surname, d.forenames) if x) or 'personne non inscrite'}"
-                       f"{f', né(e) le {d.birth}' if d.birth else ''}, délivré le {day(d.issued_on)}"
+                       f"{f', né(e) le {birth_fr(d.birth)}' if d.birth else ''}, délivré le {day(d.issued_on)}"
                        f"{', néant' if d.nil else ''}")
         for check in result.checks:
             click.echo(f"  {'✔' if check.ok else '✘'} {check.reason}")

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
+from adapters.text.french import birth_fr
 from gateway.errors import GatewayError
 from gateway.law.wording import day
 from gateway.services.extract.verify import Verification
@@ -26,7 +27,7 @@ def verification_page(result: Verification) -> str:
         name = " ".join(x for x in (d.surname, d.forenames) if x) or "—"
         rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in (
             ("Document n°", d.document_number), ("Bulletin", f"N°{d.bulletin_number}"), ("Nom", name),
-            ("Né(e) le", d.birth or "—"), ("Délivré le", day(d.issued_on)),
+            ("Né(e) le", birth_fr(d.birth) or "—"), ("Délivré le", day(d.issued_on)),
             ("Mention", "néant" if d.nil else "décision(s) inscrite(s)")))
     checks = "".join(f"<li>{'✔' if c.ok else '✘'} {escape(c.reason)}</li>" for c in result.checks)
     return (
