@@ -95,7 +95,7 @@ def main() -> None:
         ("of which the PDF alone (reportlab + segno)", count / rendering),
         ("payloads verified (signature, register, revocation)", count / verifying),
     ):
-        print(f"  {label:<68}{value:8,.0f}  {value / raw:6.2f}")
+        print(f"  {label:<68}{value:8,.0f}  {value / raw:6.3f}")
     print(f"checked: {held} extracts in the register, all verified; one read back from its rendered page in "
           f"{scan * 1000:.0f} ms; mean PDF {sum(map(len, pdfs)) / len(pdfs) / 1024:.1f} KB")
 
