@@ -128,7 +128,7 @@ def render_extract_pdf(content: ExtractContent, *, verify_url: str, verify_base_
                   *[_p(line) for line in content.text.foreign[1:]]]
     story += [
         Spacer(1, 8),
-        _p(f"Délivré à {content.place}, le {day(content.issued_on)}, à la personne concernée, en vertu de "
+        _p(f"Fait à {content.place}, le {day(content.issued_on)} ; {content.delivered_to}, en vertu de "
            f"l'article {content.legal_basis} de la {LAW}.", "cell"),
         _p("Délais de conservation imposés au destinataire (art. 8-5)", "heading"),
         *[_p(f"• Art. {article} — {text}", "small") for article, text in content.retention],

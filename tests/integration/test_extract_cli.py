@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from adapters.cli import main
 from tests.extract_support import pdf_page_count, pdf_text, pem_key, public_pem_of, qr_texts_of_rendered_pages
-from tests.samples.register_documents import DEMO_REGISTER
+from tests.samples.register_documents import DEMO_REGISTER, decision, natural_person, register, write
 
 NOW = "2026-11-23T10:00:00+01:00"
 WITH_DECISION = "1990071811111"  # BENALI Youssef: a conviction on N°3
@@ -59,7 +59,7 @@ def test_an_extract_with_a_decision_reads_as_an_official_document_and_verifies(r
     text = pdf_text(out)
     for expected in ("EXTRAIT DU CASIER JUDICIAIRE", "Parquet général — Service du casier judiciaire",
                      "Bulletin N°3", "BENALI", "Youssef", "trafic de stupéfiants", "emprisonnement de 30 mois",
-                     issued["document_number"], "8-1(3) 1)", "8-5(4)", "Délivré à Luxembourg, le 23/11/2026"):
+                     issued["document_number"], "8-1(3) 1)", "8-5(4)", "Fait à Luxembourg, le 23/11/2026", "délivré à la personne concernée"):
         assert expected in text, expected
     assert "NÉANT" not in text
     [url] = qr_texts_of_rendered_pages(out)
@@ -158,3 +158,29 @@ def test_a_pdf_without_a_qr_code_is_not_authentic(run: Runner, tmp_path: Path) -
     blank.write_bytes(b"not a pdf")
     result = run("extract", "verify", str(blank))
     assert result.exit_code == 1
+
+
+def test_a_legal_person_s_extract_cites_the_point_for_legal_persons(run: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "societe.pdf"
+    issued = issue(run, "B123456", out)
+    text = pdf_text(out)
+    assert "Transports Rapides" in text and "8-1(3) 2)" in text
+    assert verify(run, str(out))[0] == 0
+    assert issued["number"] == 3
+    assert run("extract", "issue", "B123456", "-n", "5", "--out", str(tmp_path / "x.pdf")).exit_code == 2
+
+
+def test_a_long_record_runs_over_two_pages_and_its_qr_code_still_reads(tmp_path: Path) -> None:
+    prison = {"type": "imprisonment", "months": 36}
+    decisions = [decision(f"D{n}", decision_date=f"20{10 + n}-01-10", final_date=f"20{10 + n}-02-20",
+                          penalties=[prison], offences=[{"date": f"20{10 + n}-01-01", "minor": "none",
+                                                         "qualification": "vol qualifié avec violences " * 3}])
+                 for n in range(1, 10)]
+    runner = Runner(f"sqlite:///{tmp_path / 'long.db'}")
+    path = write(tmp_path / "r.json", register(natural_person("P9", *decisions)))
+    assert runner("register", "import", str(path)).exit_code == 0
+    out = tmp_path / "long.pdf"
+    issued = issue(runner, "P9", out)
+    assert pdf_page_count(out) == 2
+    assert pdf_text(out).count("vol qualifié") >= 9
+    assert qr_texts_of_rendered_pages(out) == [issued["verify_url"]]

@@ -49,6 +49,8 @@ class ExtractContent:
     nil: bool
     title: str
     legal_basis: str
+    delivered_to: str
+    """To whom the law lets it be delivered, e.g. « délivré à la personne concernée »."""
     content_article: str
     text: ExtractText
     retention: tuple[tuple[str, str], ...]

@@ -12,7 +12,7 @@ from gateway.clock import Clock
 from gateway.errors import InvalidRequest, NotFound
 from gateway.law.extract_delivery import CONTENT_ARTICLE, extract_allowed
 from gateway.law.extract_retention import retention_limits
-from gateway.model.person import Person
+from gateway.model.person import LegalPerson, Person
 from gateway.ports import JournalEntry
 from gateway.services.bulletin import Bulletin, issue_bulletin
 from gateway.services.extract.content import ExtractContent, ExtractText
@@ -87,12 +87,13 @@ def issue_extract(
     with uow_factory() as uow:
         bulletin, person = bulletin_or_nil(uow, person_id, number, on)
     bulletin = with_foreign_answers(bulletin)
+    ruling = extract_allowed(number, legal_person=isinstance(person, LegalPerson))
     text = compose(bulletin, person)
     issued_at = clock.now()
     content = ExtractContent(
         document_number=document_number(on), bulletin_number=number, person_id=person_id, issued_on=on,
         issued_at=issued_at, place=place, nil=bulletin.nil, title=TITLES[number],
-        legal_basis=ruling.article, content_article=CONTENT_ARTICLE[number], text=text,
+        legal_basis=ruling.article, delivered_to=ruling.reason, content_article=CONTENT_ARTICLE[number], text=text,
         retention=tuple((limit.article, limit.text) for limit in retention_limits(number)),
     )
     digest = b64url(content.digest())
