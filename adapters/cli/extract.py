@@ -45,7 +45,8 @@ def extract_issue(  # noqa: PLR0917
     """Issue extract N°3, N°4 or N°5 of PERSON_ID as a PDF with a signed QR code (Arts 8-1(3), 8-2(2),
     8-3(2)); a person the register does not hold, or holds without decisions, gets « néant » (Art 8-4).
     N°1 and N°2 are refused (Arts 6, 8; exit status 2)."""
-    app = ctx.app_creating_store
+    app = ctx.app  # an existing store only: a wrong --db must never issue « néant » for everyone
+    app.engine  # noqa: B018  (the store is opened, or refused, before anything else)
     issued = issue(app, person_id=person_id, number=number, on=on or today(app.clock))
     pdf = render_extract_pdf(issued.content, verify_url=issued.verify_url,
                              verify_base_url=app.settings.extract_verify_base_url)
@@ -70,7 +71,7 @@ def _payload_of(text: str) -> str:
 
 
 @extract.command("verify")
-@click.argument("pdf", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("pdf", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--payload", metavar="STRING", help="The QR code's payload (or its whole URL) instead of a PDF.")
 @click.option("--json", "as_json", is_flag=True,
               help='{"authentic", "reasons": [{"check", "ok", "reason"}], "document", "revocation_reason"}.')
@@ -80,8 +81,10 @@ def extract_verify(ctx: Context, pdf: Path | None, payload: str | None, as_json:
     signature, the register of issued extracts and revocation. Exit status 0 authentic, 1 not."""
     if (pdf is None) == (payload is None):
         raise click.UsageError("give a PDF or --payload, not both")
+    app = ctx.app
+    app.engine  # noqa: B018  (the register of issued extracts must exist before the PDF is read)
     text = payload if payload is not None else read_qr_from_pdf(pdf)  # type: ignore[arg-type]
-    result = verifier(ctx.app)(_payload_of(text))
+    result = verifier(app)(_payload_of(text))
     if as_json:
         click.echo(json.dumps(result.to_json(public=False), ensure_ascii=False, indent=2))
     else:

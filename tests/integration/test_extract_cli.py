@@ -184,3 +184,10 @@ def test_a_long_record_runs_over_two_pages_and_its_qr_code_still_reads(tmp_path:
     assert pdf_page_count(out) == 2
     assert pdf_text(out).count("vol qualifié") >= 9
     assert qr_texts_of_rendered_pages(out) == [issued["verify_url"]]
+
+
+def test_a_wrong_store_never_issues_neant_for_everyone(tmp_path: Path) -> None:
+    absent = f"sqlite:///{tmp_path}/nowhere/x.db"
+    result = Runner(absent)("extract", "issue", WITH_DECISION, "-n", "3", "--out", str(tmp_path / "e.pdf"))
+    assert result.exit_code == 1 and "there is no store" in result.output
+    assert not (tmp_path / "e.pdf").exists() and not (tmp_path / "nowhere").exists()

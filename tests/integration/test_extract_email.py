@@ -70,7 +70,9 @@ def test_the_person_is_told_the_extract_is_ready_without_any_criminal_data(
 def test_an_smtp_server_that_does_not_answer_is_a_readable_error(tmp_path: Path) -> None:
     env = {"ECRIS_GATEWAY_NOW": "2026-11-23T10:00:00+01:00", "ECRIS_GATEWAY_EXTRACT_SIGNING_KEY": pem_key(),
            "ECRIS_GATEWAY_SMTP_HOST": "127.0.0.1", "ECRIS_GATEWAY_SMTP_PORT": str(free_port())}
-    result = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 's.db'}", "extract", "issue", "42", "-n", "3",
-                                       "--out", str(tmp_path / "e.pdf"), "--email", "a@example.org"], env=env)
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    assert CliRunner().invoke(main, ["--db", db, "register", "import", str(DEMO_REGISTER)], env=env).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", db, "extract", "issue", "42", "-n", "3", "--out",
+                                       str(tmp_path / "e.pdf"), "--email", "a@example.org"], env=env)
     assert result.exit_code == 1
     assert "courriel" in result.output
