@@ -74,8 +74,9 @@ def _identity(content: ExtractContent) -> Table:
 def _decisions(content: ExtractContent) -> list[Any]:
     if content.nil:
         box = Table([[_p("NÉANT", "nil")],
-                     [_p("Aucune décision n'est à porter sur ce bulletin (art. 8-4 de la loi du 29 mars 2013) : "
-                         "le bulletin porte la mention « néant ».", "subtitle")]], colWidths=[170 * mm])
+                     [_p("Aucune décision inscrite au casier judiciaire luxembourgeois n'est à porter sur ce "
+                         "bulletin (art. 8-4 de la loi du 29 mars 2013) : il porte la mention « néant ».",
+                         "subtitle")]], colWidths=[170 * mm])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, NAVY), ("TOPPADDING", (0, 0), (-1, -1), 6),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         return [box]
@@ -125,7 +126,8 @@ def render_extract_pdf(content: ExtractContent, *, verify_url: str, verify_base_
     ]
     if content.text.foreign:
         story += [_p("Réponses des autres États membres (art. 14), telles que reçues", "heading"),
-                  *[_p(line) for line in content.text.foreign[1:]]]
+                  *[_p(line, "cellbold" if line.startswith("Réponse") else "cell")
+                    for line in content.text.foreign[1:]]]
     story += [
         Spacer(1, 8),
         _p(f"Fait à {content.place}, le {day(content.issued_on)} ; {content.delivered_to}, en vertu de "

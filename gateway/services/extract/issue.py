@@ -97,17 +97,19 @@ def issue_extract(
         retention=tuple((limit.article, limit.text) for limit in retention_limits(number)),
     )
     digest = b64url(content.digest())
-    fields = PayloadFields(content.document_number, number, text.surname, text.forenames, text.birth, on,
-                           bulletin.nil, digest)
+    # « néant » for whoever checks the QR code: nothing at all shown, the answers of other States included
+    nil = bulletin.nil and not any(answer.convictions for answer in bulletin.foreign_answers)
+    fields = PayloadFields(content.document_number, number, text.surname, text.forenames, text.birth, on, nil,
+                           digest)
     payload = sign_payload(fields, sign)
-    record = IssuedExtract(content.document_number, person_id, number, on, issued_at, official, bulletin.nil,
-                           digest, payload)
+    record = IssuedExtract(content.document_number, person_id, number, on, issued_at, official, nil, digest,
+                           payload)
     with uow_factory() as uow:
         uow.extracts.add(record)
         uow.journal.append(JournalEntry(
             at=issued_at, official=official, action="extract.issue", subject=person_id,
             reason=f"extract N°{number} as of {on.isoformat()}",
-            details={"document": content.document_number, "nil": str(bulletin.nil).lower()},
+            details={"document": content.document_number, "nil": str(nil).lower()},
         ))
         uow.commit()
     return Extract(content, record, f"{verify_base_url.rstrip('/')}/verify/{payload}")
