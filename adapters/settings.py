@@ -86,6 +86,18 @@ class Settings:
     tcn_timeout_seconds: float = 10.0
     tcn_biometrics_key: str | None = field(default=None, repr=False)
     """Base64 of the 32-byte AES-256-GCM key encrypting the police's biometric files at rest."""
+    extract_signing_key: str | None = field(default=None, repr=False)
+    """The authority's Ed25519 private key signing the extracts' QR codes: a PEM file's path, or the PEM."""
+    extract_public_key: str | None = None
+    """Its public key (path or PEM) for verification; default: derived from the signing key."""
+    extract_verify_base_url: str = "http://127.0.0.1:8080"
+    """Where ``GET /verify/<payload>`` answers (the server ``serve`` runs); the QR code holds it."""
+    extract_place: str = "Luxembourg"
+    extract_download_url: str = "https://www.myguichet.lu"
+    """Where the person fetches the extract; the only place the notification e-mail names."""
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "casier.judiciaire@example.lu"
     peers: Mapping[str, PeerSettings] = field(default_factory=dict)
     config_file: Path | None = None
 
@@ -130,6 +142,14 @@ _CONVERTERS: dict[str, Any] = {
     "tcn_central_url": str,
     "tcn_timeout_seconds": float,
     "tcn_biometrics_key": str,
+    "extract_signing_key": str,
+    "extract_public_key": str,
+    "extract_verify_base_url": str,
+    "extract_place": str,
+    "extract_download_url": str,
+    "smtp_host": str,
+    "smtp_port": int,
+    "smtp_from": str,
 }
 
 # Environment variable names that differ from the field name.

@@ -142,6 +142,7 @@ def main() -> None:
     exchange_with_simulated_member_states()
     ecris_tcn()
     naturalisation_transfer()
+    electronic_extract()
 
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
@@ -519,6 +520,31 @@ def naturalisation_transfer() -> None:
         say(gateway("naturalisation", "status").stdout)
         say(gateway("register", "show", "2026030200001").stdout)
         say(gateway("register", "show", "2026030200002").stdout)
+
+
+def electronic_extract() -> None:
+    step("20. The electronic extract: a bulletin N°3 as a PDF anyone can check from its QR code")
+    keys = VAR / "demo-extract-keys"
+    gateway("extract", "dev-key", str(keys))  # a development key, made afresh; never committed
+    ENV["ECRIS_GATEWAY_EXTRACT_SIGNING_KEY"] = str(keys / "extract-signing-key.pem")
+    pdf = VAR / "demo-extrait-n3.pdf"
+    say("Youssef Benali asks for his bulletin N°3 on MyGuichet; the clerk issues it as a signed PDF:")
+    issued = json.loads(gateway("extract", "issue", "1990071811111", "--number", "3", "--out", str(pdf),
+                                "--json").stdout)
+    number = issued["document_number"]
+    say(f"Document n° {number} written to {pdf.relative_to(ROOT)}; its QR code opens {issued['verify_url'][:60]}…")
+    say("A bulletin N°2 is never handed to the person; the clerk is told why:")
+    say(gateway("extract", "issue", "1990071811111", "--number", "2", "--out", str(VAR / "refused.pdf"),
+                check=False).stderr)
+    say("An employer checks the PDF he received (the QR code is read from the printed page):")
+    say(gateway("extract", "verify", str(pdf)).stdout)
+    say("The person reports the document stolen; the clerk revokes it:")
+    say(gateway("extract", "revoke", number, "--reason", "document signalé volé par la personne").stdout)
+    checked = gateway("extract", "verify", str(pdf), check=False)
+    say(f"The same PDF checked again (exit status {checked.returncode}):")
+    say(checked.stdout)
+    say("The register of issued extracts:")
+    say(gateway("extract", "list").stdout)
 
 
 if __name__ == "__main__":

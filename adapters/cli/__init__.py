@@ -106,3 +106,7 @@ _tcn_queries.attach(main)
 from adapters.cli import naturalisation as _naturalisation  # noqa: E402  (Art 14(3) transfer)
 
 main.add_command(_naturalisation.naturalisation)
+
+from adapters.cli import extract as _extract  # noqa: E402  (the electronic extract)
+
+main.add_command(_extract.extract)

@@ -15,6 +15,8 @@ from lxml import etree
 
 from adapters.bootstrap import App
 from adapters.cli.context import Context, pass_context
+from adapters.extract.verify_web import with_verification
+from adapters.extract.wiring import verifier
 from adapters.peer.app import PeerOptions, build_peer_runtime, peer_settings
 from adapters.peer.behaviour import Answer, Behaviour
 from adapters.settings import Settings
@@ -45,7 +47,7 @@ def gateway_runtime(settings: Settings, *, with_sender: bool, with_processor: bo
         if any(state in (InboxState.RECEIVED, InboxState.QUARANTINED) for state in states):
             processor.wake()
 
-    wsgi = app.messaging.wsgi_app(engine, on_commit=on_commit)
+    wsgi = with_verification(app.messaging.wsgi_app(engine, on_commit=on_commit), verifier(app))
 
     def start(stop: threading.Event) -> None:
         if with_processor:

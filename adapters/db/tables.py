@@ -122,6 +122,7 @@ outgoing_requests = Table(
 )
 
 from adapters.db import copy_requests as _copy_requests  # noqa: E402, F401  (Art 12(3) copy requests, for Alembic)
+from adapters.db import extracts as _extracts  # noqa: E402, F401  (register of issued extracts, for Alembic)
 from adapters.db import identifications as _identifications  # noqa: E402, F401  (identification queue and index, for Alembic)
 from adapters.db import messaging as _messaging  # noqa: E402, F401  (ECRIS inbox/outbox tables, for Alembic)
 from adapters.db import tcn as _tcn  # noqa: E402, F401  (ECRIS-TCN records, queue, police files, log, for Alembic)

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, RootTransaction
 from sqlalchemy.engine import Engine
 
 from adapters.db.copy_requests import SqlCopyRequestLog
+from adapters.db.extracts import SqlExtractRegister
 from adapters.db.identifications import SqlIdentificationQueue
 from adapters.db.incoming_requests import MessageDecoder, SqlIncomingRequestLedger
 from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
@@ -38,6 +39,7 @@ class SqlUnitOfWork:
     tcn_log: SqlTcnProcessingLog
     tcn_biometrics: SqlBiometricFiles
     naturalisation: SqlNaturalisationLedger
+    extracts: SqlExtractRegister
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
@@ -68,6 +70,7 @@ class SqlUnitOfWork:
         self.tcn_log = SqlTcnProcessingLog(self.connection)
         self.tcn_biometrics = SqlBiometricFiles(self.connection, self._biometrics_key)
         self.naturalisation = SqlNaturalisationLedger(self.connection)
+        self.extracts = SqlExtractRegister(self.connection)
         return self
 
     def __exit__(

@@ -67,6 +67,16 @@ def partial_day(value: PartialDate) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
+def birth_fr(iso: str) -> str:
+    """A birth date as carried by a QR payload (ISO, possibly partial), in French; empty stays empty."""
+    if not iso:
+        return ""
+    try:
+        return partial_day(PartialDate.parse(iso))
+    except ValueError:
+        return iso
+
+
 def money(amount: Decimal | None, currency: str) -> str:
     """``1\u202f500 EUR``, ``46\u202f203,12 CHF``: thin-space thousands, decimal comma."""
     if amount is None:

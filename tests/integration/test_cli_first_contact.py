@@ -28,7 +28,7 @@ UNREACHABLE = "postgresql://nobody@127.0.0.1:9/none"  # port 9 (discard): nothin
 MAY_CREATE_A_STORE = {("register", "import"), ("naturalisation", "import"), ("serve",), ("peer",), ("ping",),
                       ("tcn-central",)}
 # The commands that need no store at all (a calculation), with arguments they accept: they run whatever --db says.
-NEEDS_NO_STORE = {("deadline",): ["--received", "2026-03-26"]}
+NEEDS_NO_STORE = {("deadline",): ["--received", "2026-03-26"], ("extract", "dev-key"): ["{tmp}/keys"]}
 GLOBAL_OPTION_NAMES = {"--db", "--official", "--config"}
 
 
@@ -126,7 +126,7 @@ def test_a_command_that_needs_no_store_runs_without_one_and_creates_none(
     path: tuple[str, ...], where: str, tmp_path: Path
 ) -> None:
     db = {"absent": f"sqlite:///{tmp_path}/wrong/dir/x.db", "unreachable": UNREACHABLE}[where]
-    result = invoke([*path, *NEEDS_NO_STORE[path], "--db", db])
+    result = invoke([*path, *(arg.replace("{tmp}", str(tmp_path)) for arg in NEEDS_NO_STORE[path]), "--db", db])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert not (tmp_path / "wrong").exists()
