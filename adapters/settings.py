@@ -86,6 +86,16 @@ class Settings:
     tcn_timeout_seconds: float = 10.0
     tcn_biometrics_key: str | None = field(default=None, repr=False)
     """Base64 of the 32-byte AES-256-GCM key encrypting the police's biometric files at rest."""
+    deadline_warning_working_days: int = 2
+    """Working days before a request's due date from which the deadline watch flags it "due soon"."""
+    scheduler_daily_at: str = "02:00"
+    """Local time (Europe/Luxembourg, HH:MM) of the scheduler's daily sweeps."""
+    scheduler_sender_seconds: float = 30.0
+    """Seconds between the scheduler's deliveries of the outbox and the ECRIS-TCN queue."""
+    scheduler_lease_seconds: float = 60.0
+    """SQLite: how long the scheduler's lease lasts unless renewed (a killed scheduler's lease then lapses)."""
+    scheduler_retry_seconds: float = 10.0
+    """Seconds between two attempts of a waiting scheduler to take the lock another one holds."""
     peers: Mapping[str, PeerSettings] = field(default_factory=dict)
     config_file: Path | None = None
 
@@ -130,6 +140,11 @@ _CONVERTERS: dict[str, Any] = {
     "tcn_central_url": str,
     "tcn_timeout_seconds": float,
     "tcn_biometrics_key": str,
+    "deadline_warning_working_days": int,
+    "scheduler_daily_at": str,
+    "scheduler_sender_seconds": float,
+    "scheduler_lease_seconds": float,
+    "scheduler_retry_seconds": float,
 }
 
 # Environment variable names that differ from the field name.

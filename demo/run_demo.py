@@ -207,7 +207,7 @@ def exchange_with_simulated_member_states() -> None:
             running.enter_context(background(
                 ["peer", "--state", state, "--port", port, "--gateway", gateway_url, "--db", peer_db(state)],
                 peer_env, VAR / f"demo-peer-{state.lower()}.log", url))
-        running.enter_context(background(["serve", "--port", str(gateway_port), "--threads", "4"], ENV,
+        running.enter_context(background(["serve", "--port", str(gateway_port), "--threads", "4", "--no-scheduler"], ENV,
                                          VAR / "demo-gateway.log", gateway_url))
         say(gateway("ping", "FR").stdout)
 

@@ -102,3 +102,8 @@ main.add_command(_tcn_central.tcn_central)
 from adapters.cli import tcn_queries as _tcn_queries  # noqa: E402  (joins the ``tcn`` group)
 
 _tcn_queries.attach(main)
+
+from scheduler import commands as _scheduler  # noqa: E402  (the scheduler and its jobs)
+
+main.add_command(_scheduler.scheduler_group)
+main.add_command(_scheduler.jobs_group)

@@ -6,6 +6,7 @@ work queue, ``requests show`` one request received with its history, ``requests 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import click
@@ -130,6 +131,9 @@ def requests_list(ctx: Context, open_only: bool, due_before: date | None, as_jso
     app = ctx.app
     with app.uow() as uow:
         rows = request_queue(uow, on=today(app.clock), open_only=open_only, due_before=due_before)
+        flags = uow.request_flags.flags()
+    rows = [replace(r, flag=flags[(r.direction, r.message_id)].flag) if (r.direction, r.message_id) in flags else r
+            for r in rows]
     if as_json:
         click.echo(json.dumps([row_json(r) for r in rows], indent=2, ensure_ascii=False))
         return

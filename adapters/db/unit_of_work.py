@@ -15,6 +15,7 @@ from adapters.db.messaging import EnvelopeWriter, SqlInbox, SqlOutbox
 from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.outgoing_requests import SqlOutgoingRequestLog
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
+from adapters.db.request_flags import SqlRequestFlags
 from adapters.db.tcn import SqlPoliceBiometricFiles, SqlTcnOutbox, SqlTcnProcessingLog, SqlTcnRecordLedger
 from adapters.db.tcn_biometrics import SqlBiometricFiles
 from gateway.clock import Clock
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
     tcn_prints: SqlPoliceBiometricFiles
     tcn_log: SqlTcnProcessingLog
     tcn_biometrics: SqlBiometricFiles
+    request_flags: SqlRequestFlags
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
         self.tcn_prints = SqlPoliceBiometricFiles(self.connection)
         self.tcn_log = SqlTcnProcessingLog(self.connection)
         self.tcn_biometrics = SqlBiometricFiles(self.connection, self._biometrics_key)
+        self.request_flags = SqlRequestFlags(self.connection)
         return self
 
     def __exit__(
