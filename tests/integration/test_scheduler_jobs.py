@@ -104,3 +104,33 @@ def test_run_once_runs_every_job_in_order_and_records_each_run(seeded: App) -> N
     assert set(recorded) == set(jobs.JOBS_BY_ID)
     assert {r.last_run_at for r in recorded.values()} == {T2}
     assert recorded["biometric_purge"].last_result == "1 fichier(s) biométrique(s) effacé(s)"
+
+
+def test_register_erasure_empties_the_delivered_messages_about_the_erased_person_keeping_ids_and_states(
+        seeded: App) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from adapters.db.messaging.tables import outbox
+    from tests.samples.register_documents import decision, natural_person
+    from tests.scheduler_support import import_
+
+    notified = import_(seeded, natural_person("P-FR", decision("D1"), nationalities=["FR"]),
+                       natural_person("P-IT", decision("D2"), nationalities=["IT"])).notifications
+    first = {q.person_id: q.message_id for q in notified}
+    with seeded.engine.begin() as connection:  # both delivered
+        connection.execute(update(outbox).values(state="sent"))
+    import_(seeded, natural_person("P-FR", decision("D1"), nationalities=["FR"],
+                                   death_date=(T1.date() - timedelta(days=2)).isoformat()))
+    assert jobs.register_erasure(seeded).endswith(" 1 message(s) purgé(s)")
+    with seeded.engine.connect() as connection:
+        rows = {r.message_id: (r.state, len(r.envelope)) for r in connection.execute(select(outbox))}
+    assert rows[first["P-FR"]] == ("sent", 0)  # the notification about the erased person: body gone, row kept
+    assert rows[first["P-IT"]][1] > 0  # another person's message is kept whole
+    deletions = [m for m, (state, _) in rows.items() if state == "queued"]
+    assert deletions and all(rows[m][1] > 0 for m in deletions)  # not yet delivered: kept until sent
+    with seeded.engine.begin() as connection:
+        connection.execute(update(outbox).values(state="sent"))
+    assert jobs.register_erasure(seeded).endswith(f"{len(deletions)} message(s) purgé(s)")
+    assert jobs.register_erasure(seeded).endswith("0 message(s) purgé(s)")
