@@ -19,8 +19,8 @@ from scheduler.runs import last_runs
 from scheduler.service import next_runs, run_once, run_scheduler, trigger_text
 
 
-def _logging() -> None:
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+def _logging(level: int) -> None:
+    logging.basicConfig(level=level, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
@@ -36,9 +36,9 @@ def scheduler_group() -> None:
 def scheduler_run(ctx: Context, once: bool) -> None:
     """Run the scheduler alone (for deployments whose `serve` runs with --no-scheduler). One scheduler sweeps
     a store at a time: a second one waits for the lock, retrying."""
-    _logging()
-    app = ctx.app_creating_store
-    app.engine  # noqa: B018  (create and migrate the store first)
+    _logging(logging.WARNING if once else logging.INFO)  # --once prints its own lines
+    app = ctx.app  # a scheduler works on an existing store, never on a new, empty one
+    app.engine  # noqa: B018  (no store: say so before anything else)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:

@@ -47,7 +47,7 @@ def seed_due_work(app: App) -> None:
         brazilian("P-DEAD", death_date="2026-11-20"),
         natural_person("P-OLD", birth={"date": "1926-12-01", "city": "Luxembourg", "country": "LU"}),
         # decided 29/11/2011, drugs (annex 5): flagged until 29/11/2026 inclusive, removed on the 30th
-        brazilian("P-ETIAS", decision("D1", decision_date="2011-11-29", final_date="2012-01-10", 
+        brazilian("P-ETIAS", decision("D1", decision_date="2011-11-29", final_date="2012-01-10",
                                       offences=[{**DRUGS, "date": "2011-06-01"}],
                                       penalties=[{"type": "imprisonment", "months": 12}])),
     )
