@@ -141,6 +141,7 @@ def main() -> None:
 
     exchange_with_simulated_member_states()
     ecris_tcn()
+    scheduler_catches_up()
 
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
@@ -466,6 +467,26 @@ def ecris_tcn_biometric_files() -> None:
     say("The ECRIS-TCN processing log (every create, update, delete, query and purge; Reg Art 31):")
     say(gateway("tcn", "log", "list").stdout)
     say(gateway("tcn", "log", "verify").stdout)
+
+
+def scheduler_catches_up() -> None:
+    step("19. The scheduler: what falls due is done by itself, once (erasures, purges, deadlines, deliveries)")
+    ENV["ECRIS_GATEWAY_NOW"] = "2027-03-01T02:00:00+01:00"
+    say("Three months on, at 2 a.m., the nightly round runs every job once (`scheduler run --once`; "
+        "in production `serve` or `scheduler run` does it on schedule). The simulated States and the "
+        "central system have stopped, so deliveries wait for their next attempt:")
+    say(gateway("scheduler", "run", "--once").stdout)
+    say("The requests whose answer is late are now flagged for the clerks:")
+    flagged = [r for r in json.loads(gateway("requests", "list", "--json").stdout) if r["flag"]]
+    for row in flagged:
+        say(f"   {row['message_id']}: {'en retard' if row['flag'] == 'late' else 'échéance proche'} "
+            f"(échéance {french_day(row['due_date'])})")
+    if not flagged:
+        say("   aucune")
+    say("Running the round again the same night changes nothing; the jobs, their last run and the next one:")
+    gateway("scheduler", "run", "--once")
+    say(gateway("jobs", "list").stdout)
+    ENV["ECRIS_GATEWAY_NOW"] = DEMO_NOW
 
 
 if __name__ == "__main__":

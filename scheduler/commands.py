@@ -64,6 +64,10 @@ def _local(instant: datetime | None) -> str:
     return "jamais" if instant is None else f"{instant.astimezone(LUXEMBOURG_TZ):%d/%m/%Y %H:%M}"
 
 
+def _next(instant: datetime | None) -> str:
+    return "non planifié (aucun planificateur en marche)" if instant is None else _local(instant)
+
+
 @jobs_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (stable English keys).")
 @pass_context
@@ -91,5 +95,5 @@ def jobs_list(ctx: Context, as_json: bool) -> None:
         run = runs.get(job.id)
         state = "jamais lancé" if run is None else ("réussi" if run.ok else "ÉCHEC")
         click.echo(f"{job.title} [{job.id}] — dernier passage {_local(None if run is None else run.last_run_at)} "
-                   f"({state}) ; prochain {_local(upcoming.get(job.id))}"
+                   f"({state}) ; prochain {_next(upcoming.get(job.id))}"
                    + ("" if run is None else f" — {run.last_result}"))
