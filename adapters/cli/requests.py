@@ -156,7 +156,8 @@ def requests_show(ctx: Context, message_id: str, as_json: bool) -> None:
         if request is None:
             raise NotFound(f"aucune demande {message_id} au registre des demandes reçues")
         exchanges = uow.incoming_requests.exchanges(request)
-    row = row_of_incoming(request, on=today(app.clock))
+        stored = uow.request_flags.flags().get(("incoming", request.message_id))
+    row = replace(row_of_incoming(request, on=today(app.clock)), flag=None if stored is None else stored.flag)
     if as_json:
         click.echo(json.dumps(history_json(request, row, exchanges), indent=2, ensure_ascii=False))
     else:
