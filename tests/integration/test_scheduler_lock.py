@@ -85,3 +85,15 @@ def test_jobs_list_gives_each_job_its_trigger_last_run_and_result(app: App) -> N
     assert all(j["ok"] is True for j in after.values())
     assert "effacements du registre (art. 3) [register_erasure] — dernier passage 23/11/2026 10:00 (réussi)" in (
         _cli(app, "jobs", "list", when=T1))
+
+
+def test_the_scheduler_tables_match_their_migration(app: App) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from adapters.db.tables import metadata
+
+    with app.engine.connect() as db:
+        differences = compare_metadata(MigrationContext.configure(db), metadata)
+    ours = ("scheduler_runs", "scheduler_lease", "request_flags")
+    assert [d for d in differences if any(name in repr(d) for name in ours)] == []
