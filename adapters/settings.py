@@ -98,6 +98,16 @@ class Settings:
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_from: str = "casier.judiciaire@example.lu"
+    deadline_warning_working_days: int = 2
+    """Working days before a request's due date from which the deadline watch flags it "due soon"."""
+    scheduler_daily_at: str = "02:00"
+    """Local time (Europe/Luxembourg, HH:MM) of the scheduler's daily sweeps."""
+    scheduler_sender_seconds: float = 30.0
+    """Seconds between the scheduler's deliveries of the outbox and the ECRIS-TCN queue."""
+    scheduler_lease_seconds: float = 60.0
+    """SQLite: how long the scheduler's lease lasts unless renewed (a killed scheduler's lease then lapses)."""
+    scheduler_retry_seconds: float = 10.0
+    """Seconds between two attempts of a waiting scheduler to take the lock another one holds."""
     peers: Mapping[str, PeerSettings] = field(default_factory=dict)
     config_file: Path | None = None
 
@@ -150,6 +160,11 @@ _CONVERTERS: dict[str, Any] = {
     "smtp_host": str,
     "smtp_port": int,
     "smtp_from": str,
+    "deadline_warning_working_days": int,
+    "scheduler_daily_at": str,
+    "scheduler_sender_seconds": float,
+    "scheduler_lease_seconds": float,
+    "scheduler_retry_seconds": float,
 }
 
 # Environment variable names that differ from the field name.

@@ -143,6 +143,7 @@ def main() -> None:
     ecris_tcn()
     naturalisation_transfer()
     electronic_extract()
+    scheduler_catches_up()
 
     print("\nDemo finished. Store left in var/demo.db for a closer look, e.g.:")
     print(f"   ECRIS_GATEWAY_DB=sqlite:///{DB_FILE} .venv/bin/ecris-gateway register show 1990071811111")
@@ -209,7 +210,7 @@ def exchange_with_simulated_member_states() -> None:
             running.enter_context(background(
                 ["peer", "--state", state, "--port", port, "--gateway", gateway_url, "--db", peer_db(state)],
                 peer_env, VAR / f"demo-peer-{state.lower()}.log", url))
-        running.enter_context(background(["serve", "--port", str(gateway_port), "--threads", "4"], ENV,
+        running.enter_context(background(["serve", "--port", str(gateway_port), "--threads", "4", "--no-scheduler"], ENV,
                                          VAR / "demo-gateway.log", gateway_url))
         say(gateway("ping", "FR").stdout)
 
@@ -507,7 +508,8 @@ def naturalisation_transfer() -> None:
     with background(["peer", "--state", "FR", "--port", str(france_port), "--gateway", gateway_url, "--db",
                      f"sqlite:///{france_db}", "--convictions", "1"], peer_env, VAR / "demo-peer-nat-fr.log",
                     france_url), \
-         background(["serve", "--port", str(gateway_port), "--threads", "4"], ENV, VAR / "demo-gateway-nat.log",
+         background(["serve", "--port", str(gateway_port), "--threads", "4", "--no-scheduler"], ENV,
+                    VAR / "demo-gateway-nat.log",
                     gateway_url):
         say(gateway("naturalisation", "import", str(transfer), "--report", str(VAR / "demo-naturalisation.csv")).stdout)
         say("The per-person report (--report):")
@@ -545,6 +547,24 @@ def electronic_extract() -> None:
     say(checked.stdout)
     say("The register of issued extracts:")
     say(gateway("extract", "list").stdout)
+def scheduler_catches_up() -> None:
+    step("21. The scheduler: what falls due is done by itself, once (erasures, purges, deadlines, deliveries)")
+    ENV["ECRIS_GATEWAY_NOW"] = "2027-03-01T02:00:00+01:00"
+    say("Three months on, at 2 a.m., the nightly round runs every job once (`scheduler run --once`; "
+        "in production `serve` or `scheduler run` does it on schedule). The simulated States and the "
+        "central system have stopped, so deliveries wait for their next attempt:")
+    say(gateway("scheduler", "run", "--once").stdout)
+    say("The requests whose answer is late are now flagged for the clerks:")
+    flagged = [r for r in json.loads(gateway("requests", "list", "--json").stdout) if r["flag"]]
+    for row in flagged:
+        say(f"   {row['message_id']}: {'en retard' if row['flag'] == 'late' else 'échéance proche'} "
+            f"(échéance {french_day(row['due_date'])})")
+    if not flagged:
+        say("   aucune")
+    say("Running the round again the same night changes nothing; the jobs, their last run and the next one:")
+    gateway("scheduler", "run", "--once")
+    say(gateway("jobs", "list").stdout)
+    ENV["ECRIS_GATEWAY_NOW"] = DEMO_NOW
 
 
 if __name__ == "__main__":

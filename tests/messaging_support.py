@@ -135,7 +135,7 @@ def gateway_server(folder: Path, *, peers: Mapping[str, str], sender: bool = Fal
     db_path = folder / "gateway.db"
     config = write_config(folder / "ecris-gateway.toml", peers=peers, public_url=url, **settings)
     env = base_env(f"sqlite:///{db_path}", ECRIS_GATEWAY_CONFIG=str(config))
-    args = ["serve", "--port", str(port), "--threads", str(threads), "--sender" if sender else "--no-sender"]
+    args = ["serve", "--port", str(port), "--no-scheduler", "--threads", str(threads), "--sender" if sender else "--no-sender"]
     with running(args, env, folder / "serve.log", url=url) as process:
         yield Gateway(url, env, process, db_path)
 
@@ -238,7 +238,7 @@ def gateway_and_peer(tmp_path: Path, state: str, *peer_args: str,
     peer_db = f"sqlite:///{tmp_path / 'peer.db'}"
     config = write_config(tmp_path / "gateway.toml", peers={state: peer_url}, public_url=gateway_url)
     env = base_env(gateway_db, ECRIS_GATEWAY_CONFIG=str(config))
-    with running(["serve", "--port", str(gateway_port), "--threads", "4", *serve_args], env, tmp_path / "gateway.log",
+    with running(["serve", "--port", str(gateway_port), "--threads", "4", "--no-scheduler", *serve_args], env, tmp_path / "gateway.log",
                  url=gateway_url), \
          running(["peer", "--state", state, "--port", str(peer_port), "--gateway", gateway_url, "--db", peer_db,
                   *peer_args], base_env(peer_db), tmp_path / "peer.log", url=peer_url):

@@ -110,3 +110,8 @@ main.add_command(_naturalisation.naturalisation)
 from adapters.cli import extract as _extract  # noqa: E402  (the electronic extract)
 
 main.add_command(_extract.extract)
+
+from scheduler import commands as _scheduler  # noqa: E402  (the scheduler and its jobs)
+
+main.add_command(_scheduler.scheduler_group)
+main.add_command(_scheduler.jobs_group)

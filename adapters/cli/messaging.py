@@ -36,8 +36,10 @@ def _logging(level: str = "INFO") -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def gateway_runtime(settings: Settings, *, with_sender: bool, with_processor: bool = True) -> Runtime:
-    """The gateway's worker: endpoint, inbox processor and (unless disabled) outbox sender."""
+def gateway_runtime(settings: Settings, *, with_sender: bool, with_processor: bool = True,
+                    with_scheduler: bool = False) -> Runtime:
+    """The gateway's worker: endpoint, inbox processor, (unless disabled) outbox sender, and the scheduler
+    (each worker tries; the store's lock lets one sweep)."""
     app = App(settings)
     engine = app.engine
     processor = app.messaging.processor(app.uow)
@@ -54,6 +56,10 @@ def gateway_runtime(settings: Settings, *, with_sender: bool, with_processor: bo
             processor.start(stop, on_processed=sender_wake.set)
         if with_sender:
             app.messaging.sender(engine).start(stop, interval=0.5, wake=sender_wake)
+        if with_scheduler:
+            from scheduler.service import run_scheduler
+
+            threading.Thread(target=run_scheduler, args=(app, stop), name="scheduler", daemon=True).start()
 
     return Runtime(wsgi, start)
 
@@ -67,16 +73,20 @@ def gateway_runtime(settings: Settings, *, with_sender: bool, with_processor: bo
               help="Run the outbox sender in the server's workers.")
 @click.option("--processor/--no-processor", default=True, show_default=True,
               help="Process journalled messages in the server's workers (else: ``inbox process --follow``).")
+@click.option("--scheduler/--no-scheduler", "with_scheduler", default=True, show_default=True,
+              help="Run the scheduler in the server (else: ``scheduler run``, e.g. beside several workers).")
 @click.option("--log-level", default="info", show_default=True)
 @pass_context
 def serve(  # noqa: PLR0917
-    ctx: Context, host: str, port: int, workers: int, threads: int, sender: bool, processor: bool, log_level: str
+    ctx: Context, host: str, port: int, workers: int, threads: int, sender: bool, processor: bool,
+    with_scheduler: bool, log_level: str
 ) -> None:
     """Serve the ECRIS endpoint: POST /ecris, GET /ecris?wsdl (gunicorn, threaded workers)."""
     settings = ctx.settings
     _logging(log_level)
     App(settings).engine  # migrate once, before the workers start  # noqa: B018
-    run_server(lambda: gateway_runtime(settings, with_sender=sender, with_processor=processor), host=host,
+    run_server(lambda: gateway_runtime(settings, with_sender=sender, with_processor=processor,
+                                       with_scheduler=with_scheduler), host=host,
                port=port, workers=workers, threads=threads, log_level=log_level)
 
 

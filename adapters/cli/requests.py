@@ -6,6 +6,7 @@ work queue, ``requests show`` one request received with its history, ``requests 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import click
@@ -130,6 +131,9 @@ def requests_list(ctx: Context, open_only: bool, due_before: date | None, as_jso
     app = ctx.app
     with app.uow() as uow:
         rows = request_queue(uow, on=today(app.clock), open_only=open_only, due_before=due_before)
+        flags = uow.request_flags.flags()
+    rows = [replace(r, flag=flags[(r.direction, r.message_id)].flag) if (r.direction, r.message_id) in flags else r
+            for r in rows]
     if as_json:
         click.echo(json.dumps([row_json(r) for r in rows], indent=2, ensure_ascii=False))
         return
@@ -152,7 +156,8 @@ def requests_show(ctx: Context, message_id: str, as_json: bool) -> None:
         if request is None:
             raise NotFound(f"aucune demande {message_id} au registre des demandes reçues")
         exchanges = uow.incoming_requests.exchanges(request)
-    row = row_of_incoming(request, on=today(app.clock))
+        stored = uow.request_flags.flags().get(("incoming", request.message_id))
+    row = replace(row_of_incoming(request, on=today(app.clock)), flag=None if stored is None else stored.flag)
     if as_json:
         click.echo(json.dumps(history_json(request, row, exchanges), indent=2, ensure_ascii=False))
     else:

@@ -125,6 +125,7 @@ from adapters.db import copy_requests as _copy_requests  # noqa: E402, F401  (Ar
 from adapters.db import extracts as _extracts  # noqa: E402, F401  (register of issued extracts, for Alembic)
 from adapters.db import identifications as _identifications  # noqa: E402, F401  (identification queue and index, for Alembic)
 from adapters.db import messaging as _messaging  # noqa: E402, F401  (ECRIS inbox/outbox tables, for Alembic)
+from adapters.db import scheduler_tables as _scheduler_tables  # noqa: E402, F401  (scheduler runs, lease, request flags, for Alembic)
 from adapters.db import tcn as _tcn  # noqa: E402, F401  (ECRIS-TCN records, queue, police files, log, for Alembic)
 from adapters.db import tcn_biometrics as _tcn_biometrics  # noqa: E402, F401  (ECRIS-TCN police biometric files, for Alembic)
 

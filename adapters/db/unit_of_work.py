@@ -17,6 +17,7 @@ from adapters.db.naturalisation import SqlNaturalisationLedger
 from adapters.db.notifications import SqlNotificationLedger
 from adapters.db.outgoing_requests import SqlOutgoingRequestLog
 from adapters.db.repositories import SqlEventLog, SqlJournal, SqlPersonRepository
+from adapters.db.request_flags import SqlRequestFlags
 from adapters.db.tcn import SqlPoliceBiometricFiles, SqlTcnOutbox, SqlTcnProcessingLog, SqlTcnRecordLedger
 from adapters.db.tcn_biometrics import SqlBiometricFiles
 from gateway.clock import Clock
@@ -40,6 +41,7 @@ class SqlUnitOfWork:
     tcn_biometrics: SqlBiometricFiles
     naturalisation: SqlNaturalisationLedger
     extracts: SqlExtractRegister
+    request_flags: SqlRequestFlags
     connection: Connection
 
     def __init__(self, engine: Engine, clock: Clock, *, writer: EnvelopeWriter | None = None,
@@ -71,6 +73,7 @@ class SqlUnitOfWork:
         self.tcn_biometrics = SqlBiometricFiles(self.connection, self._biometrics_key)
         self.naturalisation = SqlNaturalisationLedger(self.connection)
         self.extracts = SqlExtractRegister(self.connection)
+        self.request_flags = SqlRequestFlags(self.connection)
         return self
 
     def __exit__(

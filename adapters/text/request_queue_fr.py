@@ -62,7 +62,12 @@ def row_json(row: QueueRow) -> dict[str, Any]:
         "working_days_left": row.working_days_left,
         "answered_on": None if row.answered_on is None else row.answered_on.isoformat(),
         "response_type": row.response_type,
+        "flag": row.flag,
     }
+
+
+FLAGS_FR = {"due_soon": "ÉCHÉANCE PROCHE", "late": "SIGNALÉE EN RETARD"}
+"""The deadline watch's flags, as the line of a request ends."""
 
 
 def _weekday(value: date) -> str:
@@ -92,6 +97,8 @@ def row_line(row: QueueRow) -> str:
         line += f" ({_left(row.working_days_left)})"
     if row.answered_on is not None:
         line += f" ; répondue le {day(row.answered_on)} ({row.response_type})"
+    if row.flag is not None:
+        line += f" [{FLAGS_FR.get(row.flag, row.flag)}]"
     return line
 
 

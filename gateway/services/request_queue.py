@@ -49,6 +49,8 @@ class QueueRow:
     working_days_left: int | None
     answered_on: date | None
     response_type: str | None
+    flag: str | None = None
+    """The deadline watch's flag as stored by the scheduler: None, ``due_soon`` or ``late``."""
 
     @property
     def open(self) -> bool:

@@ -27,7 +27,7 @@ def test_the_server_verifies_an_extract_as_json_and_as_a_page(tmp_path: Path) ->
     assert url.startswith(f"{base}/verify/")
     server_env = {**env, "ECRIS_GATEWAY_EXTRACT_PUBLIC_KEY": public_pem_of(key)}
     server_env.pop("ECRIS_GATEWAY_EXTRACT_SIGNING_KEY")  # the server holds the public key only
-    with running(["serve", "--port", str(port), "--no-sender", "--no-processor", "--threads", "2"], server_env,
+    with running(["serve", "--port", str(port), "--no-sender", "--no-processor", "--no-scheduler", "--threads", "2"], server_env,
                  tmp_path / "serve.log", url=f"{base}/ecris"):
         answer = requests.get(url, headers={"Accept": "application/json"}, timeout=10)
         assert answer.status_code == 200 and answer.headers["Content-Type"] == "application/json"

@@ -103,7 +103,7 @@ def gateway_with_peers(tmp_path: Path, peers: dict[str, list[str]]) -> Iterator[
                           peers={s: f"http://127.0.0.1:{p}/ecris" for s, (p, _db) in peer_urls.items()})
     env = base_env(f"sqlite:///{tmp_path / 'gateway.db'}", ECRIS_GATEWAY_CONFIG=str(config))
     with ExitStack() as stack:
-        stack.enter_context(running(["serve", "--port", str(port), "--threads", "4"], env, tmp_path / "gateway.log",
+        stack.enter_context(running(["serve", "--port", str(port), "--threads", "4", "--no-scheduler"], env, tmp_path / "gateway.log",
                                     url=url))
         for state, (peer_port, db) in peer_urls.items():
             stack.enter_context(running(["peer", "--state", state, "--port", str(peer_port), "--gateway", url,

@@ -58,7 +58,7 @@ def _served(tmp_path: Path, *, strict: bool) -> tuple[dict[str, Any], str, list[
                           public_url=url, reference_tables=str(_crt_file(tmp_path / "crt.xml")),
                           strict_codes=strict)
     env = base_env(db, ECRIS_GATEWAY_CONFIG=str(config))
-    with running(["serve", "--port", str(port), "--no-sender", "--threads", "4"], env, tmp_path / "serve.log",
+    with running(["serve", "--port", str(port), "--no-sender", "--no-scheduler", "--threads", "4"], env, tmp_path / "serve.log",
                  url=url):
         answer = requests.post(url, data=_notification(), headers=dict(request_headers("deliverNotification")),
                                timeout=10)

@@ -252,7 +252,8 @@ def test_requests_list_and_show_speak_french_to_clerks_and_json_to_programs(load
     assert rows[0] == {
         "direction": "incoming", "kind": "request", "message_id": "FR-LU-REQ-000000000000008", "from": "FR",
         "purpose": "P-99-007777", "person": None, "urgent": False, "state": "late", "received_on": "2026-11-23",
-        "due_date": "2026-12-07", "working_days_left": -1, "answered_on": None, "response_type": None}
+        "due_date": "2026-12-07", "working_days_left": -1, "answered_on": None, "response_type": None,
+        "flag": None}
     assert (rows[1]["state"], rows[1]["due_date"], rows[1]["answered_on"], rows[1]["person"]) == (
         "answered", "2026-12-10", "2026-11-26", "1980051700002")
     text = run(loaded, "requests", "list", "--open", when=datetime(2026, 12, 8, 9, 0, tzinfo=NOW.tzinfo)).output

@@ -27,7 +27,7 @@ def test_migration_0010_creates_the_declared_tables_and_its_downgrade_removes_th
             assert {i["name"] for i in found.get_indexes(table.name)} == {i.name for i in table.indexes}
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.downgrade(config, "0008")
+            command.downgrade(config, "0009")
         assert not {t.name for t in TABLES} & set(inspect(engine).get_table_names())
     finally:
         engine.dispose()

@@ -33,7 +33,7 @@ def _serve(tmp_path: Path, db_url: str, name: str) -> tuple[list[str], dict[str,
     port = free_port()
     url = f"http://127.0.0.1:{port}/ecris"
     config = write_config(tmp_path / f"{name}.toml", peers={}, public_url=url)
-    args = ["serve", "--port", str(port), "--no-sender", "--no-processor", "--threads", str(CLIENTS),
+    args = ["serve", "--port", str(port), "--no-sender", "--no-processor", "--no-scheduler", "--threads", str(CLIENTS),
             "--log-level", "warning"]
     return args, base_env(db_url, ECRIS_GATEWAY_CONFIG=str(config)), url
 
