@@ -15,6 +15,7 @@ from adapters.db.message_bodies import purge_bodies_of_erased_persons
 from gateway.clock import today
 from gateway.services.deadline_watch import mark_missing_own_record_answers, watch_deadlines
 from gateway.services.erasure import erase_due_persons
+from gateway.services.naturalisation.settlement import naturalisation_fallbacks
 from gateway.services.notification_tracking import clerk_list, tracked_notifications
 from gateway.services.outgoing_notification import notify_due
 from gateway.services.tcn.biometrics import purge_biometric_files
@@ -95,6 +96,18 @@ def own_record_answers(app: App) -> str:
     return f"{len(marked)} réponse(s) d'État membre marquée(s) non parvenue(s)"
 
 
+def naturalisation_settlement(app: App) -> str:
+    """Art 14(3) — the naturalisation transfers' requests settled: answers inscribed; past the requested
+    State's deadline, or after an incomplete answer, the supplied extract inscribed instead (AMB-23)."""
+    report = naturalisation_fallbacks(app.uow(), today(app.clock), clock=app.clock, official=app.official,
+                                      member_state=app.settings.member_state)
+    line = (f"{report.answers_inscribed} réponse(s) inscrite(s), {report.fallbacks} extrait(s) fourni(s) inscrit(s) "
+            f"à défaut de réponse complète")
+    if report.problems:
+        line += f" ; {len(report.problems)} problème(s) : " + " ; ".join(report.problems[:5])
+    return line
+
+
 def deliver_outbox(app: App) -> str:
     """The ECRIS outbox delivered (``outbox run --once``): what is due now; back-off is in the rows."""
     sender = app.messaging.sender(app.engine)
@@ -133,6 +146,8 @@ JOBS: tuple[Job, ...] = (
     Job("notification_follow_up", notification_follow_up, "daily", "suivi des notifications (art. 12)"),
     Job("deadline_watch", deadline_watch, "hourly", "échéances des demandes (art. 16)"),
     Job("own_record_answers", own_record_answers, "daily", "réponses attendues pour les bulletins (art. 14)"),
+    Job("naturalisation_settlement", naturalisation_settlement, "daily",
+        "transferts de naturalisation : réponses et extraits fournis (art. 14(3))"),
     Job("deliver_outbox", deliver_outbox, "sender", "envoi des messages ECRIS"),
     Job("deliver_tcn", deliver_tcn, "sender", "envoi au système central ECRIS-TCN"),
 )

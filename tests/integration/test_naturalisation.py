@@ -149,3 +149,20 @@ def test_register_import_still_refuses_an_unconventioned_third_country_decision(
         import_persons([moroccan.__class__(**{**{f: getattr(moroccan, f) for f in ("id", "surname", "nationalities")},
                                               "decisions": (*moroccan.decisions, extra)})],
                        uow=app.uow(), clock=app.clock, official="clerk", source="test")
+
+
+def test_the_scheduler_settles_the_transfer_once_its_deadline_has_passed(app: App, transfer: Path) -> None:
+    from scheduler import jobs
+    from tests.scheduler_support import keyed
+
+    run(app, transfer)
+    asked = request_to(app, FRENCH, "FR")
+    with app.uow() as uow:
+        due = uow.outgoing_requests.get(asked).expected_by  # type: ignore[union-attr]
+    on_due = keyed(app, datetime(due.year, due.month, due.day, 12, tzinfo=UTC))
+    assert jobs.naturalisation_settlement(on_due).startswith("0 réponse(s) inscrite(s), 0 extrait(s)")
+    day_after = date.fromordinal(due.toordinal() + 1)
+    later = keyed(app, datetime(day_after.year, day_after.month, day_after.day, 12, tzinfo=UTC))
+    assert jobs.naturalisation_settlement(later).startswith("0 réponse(s) inscrite(s), 1 extrait(s)")
+    assert jobs.naturalisation_settlement(later).startswith("0 réponse(s) inscrite(s), 0 extrait(s)")
+    assert [d.origin for d in person(app, FRENCH).decisions] == ["extract:FR"]
