@@ -624,6 +624,9 @@ class TcnOutboxItem:
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
     last_error: str | None = None
+    failed_at: datetime | None = None
+    """Set when the central system refused the operation (``TcnCentralRefused``): it is not retried, and the
+    person's later operations wait behind it, until a clerk re-queues it (``retry``)."""
 
 
 class TcnOutbox(Protocol):
@@ -634,12 +637,24 @@ class TcnOutbox(Protocol):
 
     def claim(self, now: datetime, *, skip: Collection[int] = ()) -> TcnOutboxItem | None:
         """The oldest operation due (its next attempt come) that is the first unsent of its person, not in
-        ``skip``, locked for the current transaction: another sender skips it, so none is sent twice."""
+        ``skip``, not failed, locked for the current transaction: another sender skips it, so none is sent
+        twice. A failed operation holds its person's later ones back."""
         ...
 
     def mark_sent(self, item_id: int, *, at: datetime) -> None: ...
 
     def mark_retry(self, item_id: int, *, error: str, next_attempt_at: datetime) -> None: ...
+
+    def mark_failed(self, item_id: int, *, error: str, at: datetime) -> None:
+        """Give up on the operation (its attempt counted): the central system refused it."""
+        ...
+
+    def requeue(self, item_id: int, *, at: datetime) -> TcnOutboxItem | None:
+        """Put a failed operation back in the queue, due at ``at``; None when ``item_id`` is not a failed,
+        unsent operation."""
+        ...
+
+    def get(self, item_id: int) -> TcnOutboxItem | None: ...
 
     def list(self, *, person_id: str | None = None, pending_only: bool = False) -> list[TcnOutboxItem]: ...
 
