@@ -364,7 +364,8 @@ class IdentificationQueue(Protocol):
 @dataclass(frozen=True, slots=True)
 class CopyRequest:
     """A request of a State of nationality for copies (Art 12(3)) and its due date (AMB-15): when it was
-    received, when the answer is due, when it was answered and by which message."""
+    received, when the answer is due, when it was answered and by which message; ``note`` why it waits for
+    a clerk (not answered by itself: the person not identified with certainty, or the rule not admitting it)."""
 
     message_id: str
     sender: str
@@ -373,12 +374,18 @@ class CopyRequest:
     person_id: str | None = None
     answered_at: datetime | None = None
     reply_id: str | None = None
+    note: str | None = None
 
 
 class CopyRequestLog(Protocol):
     def record(self, request: CopyRequest) -> None: ...
 
     def list(self) -> list[CopyRequest]: ...
+
+    def get(self, message_id: str) -> CopyRequest | None: ...
+
+    def mark_answered(self, message_id: str, *, person_id: str | None, answered_at: datetime,
+                      reply_id: str) -> None: ...
 
 
 # ------------------------------------------------------------------- Art 15 requests received (ledger)
