@@ -311,7 +311,8 @@ def luxembourg_asks_other_member_states() -> None:
 
     step("15. Art 14: Luca Rossi asks for his own bulletin N°3; the request goes to Italy and France")
     say("He is Italian and used to live in Nice: the law forwards his request to both States (Art 14(1)),"
-        " which have 20 working days to answer (Art 16(2)).")
+        " which have 20 working days to answer (Art 16(2)). Being also Albanian, ECRIS-TCN is queried too"
+        " (compulsory for an own-record request, Reg 2019/816 Art 7(1)): no other State holds a record of him.")
     import_changed("rossi-nice", rossi, previous_residences=[{"address": None, "city": "Nice", "country": "FR"}])
     say(gateway("requests", "own-record", rossi, "--number", "3").stdout)
     forwarded = [m for m, r in sent_rows().items() if r["kind"] == "own_record"]
