@@ -139,8 +139,9 @@ def main() -> None:
     say("An erased person's file afterwards:")
     say(gateway("register", "show", "1950010144444").stdout)
 
-    exchange_with_simulated_member_states()
-    ecris_tcn()
+    with simulated_tcn_central() as central_url:  # Luxembourg queries it before asking about a TCN (step 14)
+        exchange_with_simulated_member_states()
+        ecris_tcn(central_url)
     naturalisation_transfer()
     electronic_extract()
     scheduler_catches_up()
@@ -302,6 +303,8 @@ def luxembourg_asks_other_member_states() -> None:
     forwarded to Italy and France, their answers on the bulletin issued."""
     rossi = "1988020222222"
     step("14. Art 13: an investigating judge asks Italy about Luca Rossi (criminal proceedings)")
+    say("Luca Rossi is also Albanian, so ECRIS-TCN is queried first (Art 12-1(3), logged): no other State holds a"
+        " record of him there; Italy, his Member State of nationality, is asked.")
     say(gateway("requests", "send", "--to", "IT", "--person", rossi, "--purpose", "criminal_proceedings",
                 "--authority", "Juge d'instruction, tribunal d'arrondissement de Luxembourg", "--urgent").stdout)
     [asked] = [m for m, r in sent_rows().items() if r["kind"] == "request"]
@@ -311,7 +314,8 @@ def luxembourg_asks_other_member_states() -> None:
 
     step("15. Art 14: Luca Rossi asks for his own bulletin N°3; the request goes to Italy and France")
     say("He is Italian and used to live in Nice: the law forwards his request to both States (Art 14(1)),"
-        " which have 20 working days to answer (Art 16(2)).")
+        " which have 20 working days to answer (Art 16(2)). Being also Albanian, ECRIS-TCN is queried too"
+        " (compulsory for an own-record request, Reg 2019/816 Art 7(1)): no other State holds a record of him.")
     import_changed("rossi-nice", rossi, previous_residences=[{"address": None, "city": "Nice", "country": "FR"}])
     say(gateway("requests", "own-record", rossi, "--number", "3").stdout)
     forwarded = [m for m, r in sent_rows().items() if r["kind"] == "own_record"]
@@ -396,22 +400,28 @@ BRAZILIAN = {
 }
 
 
-def ecris_tcn() -> None:
-    """ECRIS-TCN end to end against a simulated central system: records kept in step, queries, police files."""
-    from adapters.tcn.biometric_cipher import new_key
-
+@contextmanager
+def simulated_tcn_central() -> Iterator[str]:
+    """A simulated ECRIS-TCN central system holding a French and a German record, for the whole exchange."""
     central_port = free_port()
     central_url = f"http://127.0.0.1:{central_port}/tcn"
     seed = VAR / "demo-tcn-seed.json"
     seed.write_text(json.dumps(TCN_SEED), encoding="utf-8")
     ENV["ECRIS_GATEWAY_TCN_CENTRAL_URL"] = central_url
-    ENV["ECRIS_GATEWAY_TCN_BIOMETRICS_KEY"] = new_key()  # a development key; production reads a secret store
     central_env = {**os.environ, "ECRIS_GATEWAY_NOW": DEMO_NOW}
     central_env.pop("ECRIS_GATEWAY_CONFIG", None)
     with background(["tcn-central", "--port", str(central_port), "--seed", str(seed),
                      "--db", "sqlite://"], central_env, VAR / "demo-tcn-central.log", central_url):
-        ecris_tcn_record_of_a_brazilian_national(central_url)
-        ecris_tcn_queries()
+        yield central_url
+
+
+def ecris_tcn(central_url: str) -> None:
+    """ECRIS-TCN end to end against a simulated central system: records kept in step, queries, police files."""
+    from adapters.tcn.biometric_cipher import new_key
+
+    ENV["ECRIS_GATEWAY_TCN_BIOMETRICS_KEY"] = new_key()  # a development key; production reads a secret store
+    ecris_tcn_record_of_a_brazilian_national(central_url)
+    ecris_tcn_queries()
     ecris_tcn_biometric_files()
 
 

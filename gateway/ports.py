@@ -367,7 +367,8 @@ class IdentificationQueue(Protocol):
 @dataclass(frozen=True, slots=True)
 class CopyRequest:
     """A request of a State of nationality for copies (Art 12(3)) and its due date (AMB-15): when it was
-    received, when the answer is due, when it was answered and by which message."""
+    received, when the answer is due, when it was answered and by which message; ``note`` why it waits for
+    a clerk (not answered by itself: the person not identified with certainty, or the rule not admitting it)."""
 
     message_id: str
     sender: str
@@ -376,12 +377,18 @@ class CopyRequest:
     person_id: str | None = None
     answered_at: datetime | None = None
     reply_id: str | None = None
+    note: str | None = None
 
 
 class CopyRequestLog(Protocol):
     def record(self, request: CopyRequest) -> None: ...
 
     def list(self) -> list[CopyRequest]: ...
+
+    def get(self, message_id: str) -> CopyRequest | None: ...
+
+    def mark_answered(self, message_id: str, *, person_id: str | None, answered_at: datetime,
+                      reply_id: str) -> None: ...
 
 
 # ------------------------------------------------------------------- Art 15 requests received (ledger)
@@ -627,6 +634,9 @@ class TcnOutboxItem:
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
     last_error: str | None = None
+    failed_at: datetime | None = None
+    """Set when the central system refused the operation (``TcnCentralRefused``): it is not retried, and the
+    person's later operations wait behind it, until a clerk re-queues it (``retry``)."""
 
 
 class TcnOutbox(Protocol):
@@ -637,12 +647,24 @@ class TcnOutbox(Protocol):
 
     def claim(self, now: datetime, *, skip: Collection[int] = ()) -> TcnOutboxItem | None:
         """The oldest operation due (its next attempt come) that is the first unsent of its person, not in
-        ``skip``, locked for the current transaction: another sender skips it, so none is sent twice."""
+        ``skip``, not failed, locked for the current transaction: another sender skips it, so none is sent
+        twice. A failed operation holds its person's later ones back."""
         ...
 
     def mark_sent(self, item_id: int, *, at: datetime) -> None: ...
 
     def mark_retry(self, item_id: int, *, error: str, next_attempt_at: datetime) -> None: ...
+
+    def mark_failed(self, item_id: int, *, error: str, at: datetime) -> None:
+        """Give up on the operation (its attempt counted): the central system refused it."""
+        ...
+
+    def requeue(self, item_id: int, *, at: datetime) -> TcnOutboxItem | None:
+        """Put a failed operation back in the queue, due at ``at``; None when ``item_id`` is not a failed,
+        unsent operation."""
+        ...
+
+    def get(self, item_id: int) -> TcnOutboxItem | None: ...
 
     def list(self, *, person_id: str | None = None, pending_only: bool = False) -> list[TcnOutboxItem]: ...
 

@@ -126,7 +126,10 @@ def deliver_tcn(app: App) -> str:
 
     report = send_pending_tcn(app.uow, HttpTcnCentralSystem.from_settings(app.settings), clock=app.clock,
                               official=app.official, backoff_seconds=app.settings.outbox_backoff_seconds)
-    return f"{len(report.sent)} opération(s) ECRIS-TCN transmise(s), {len(report.postponed)} reportée(s)"
+    line = f"{len(report.sent)} opération(s) ECRIS-TCN transmise(s), {len(report.postponed)} reportée(s)"
+    if report.failed:  # refused by the central system: a clerk must act (``tcn queue``, ``tcn retry``)
+        line += f" ; ALERTE : {len(report.failed)} refusée(s) : " + ", ".join(str(i.id) for i in report.failed)
+    return line
 
 
 @dataclass(frozen=True, slots=True)

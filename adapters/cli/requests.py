@@ -20,6 +20,7 @@ from gateway.law.request_purposes import PURPOSE_KEYS, purpose_named
 from gateway.law.request_routing import GivenConsent, Outcome
 from gateway.law.wording import day
 from gateway.model.member_states import EU_MEMBER_STATES, LUXEMBOURG
+from gateway.services.incoming_copy_request import answer_copy_request_by_clerk
 from gateway.services.incoming_request import answer_by_clerk
 from gateway.services.request_queue import request_queue, row_of_incoming
 from gateway.services.request_routing import RoutingDecision, decide_request_route
@@ -175,14 +176,25 @@ def requests_answer(ctx: Context, message_id: str, person_id: str | None, not_he
                     purpose: str | None) -> None:
     """Answer a request waiting for a clerk (unknown purpose code, uncertain identity): the person is ID, or
     one the register does not hold; the answer goes through the same routing (Art 15) and is queued for the
-    requesting State; journalled with the official."""
+    requesting State; journalled with the official. An Art 12(3) copy request waiting in the queue is
+    answered by the Art 12(3) rule: the copy when the State asking is one of the person's nationality, a
+    reasoned denial otherwise, an answer without convictions for a person the register does not hold."""
     app = ctx.app
     app.engine  # noqa: B018  (no store: say so first)
     if (person_id is None) == (not not_held):
         raise InvalidRequest("indiquez soit --person ID, soit --not-held")
+    wanted = message_id.strip()
     with app.uow() as uow:
-        answered = answer_by_clerk(uow, message_id.strip(), person_id=person_id, purpose_key=purpose,
-                                   member_state=app.settings.member_state, clock=app.clock, official=app.official)
+        if uow.incoming_requests.get(wanted) is None and uow.copy_requests.get(wanted) is not None:
+            if purpose is not None:
+                raise InvalidRequest("--purpose est sans objet pour une demande de copie (art. 12(3))")
+            answered = answer_copy_request_by_clerk(uow, wanted, person_id=person_id,
+                                                    member_state=app.settings.member_state, clock=app.clock,
+                                                    official=app.official)
+        else:
+            answered = answer_by_clerk(uow, wanted, person_id=person_id, purpose_key=purpose,
+                                       member_state=app.settings.member_state, clock=app.clock,
+                                       official=app.official)
         uow.commit()
     whom = f"la personne {answered.person_id}" if answered.person_id else "une personne que le registre ne détient pas"
     click.echo(f"demande {message_id} : réponse {answered.reply_id} ({answered.response_type}) sur {whom}, "

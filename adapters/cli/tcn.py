@@ -20,7 +20,7 @@ from gateway.services.tcn.document import identity_document
 from gateway.services.tcn.log import purge_expired_tcn_log
 from gateway.services.tcn.prints import prints_due, record_police_file
 from gateway.services.tcn.record import TcnRecordView, tcn_record_view
-from gateway.services.tcn.sender import send_pending_tcn
+from gateway.services.tcn.sender import requeue_failed, send_pending_tcn
 from gateway.services.tcn.sync import sweep_tcn
 
 
@@ -121,7 +121,31 @@ def list_(ctx: Context, as_json: bool) -> None:
 def _item_json(i: TcnOutboxItem) -> dict[str, Any]:
     return {"id": i.id, "person": i.person_id, "operation": i.operation.value, "created_at": _at(i.created_at),
             "attempts": i.attempts, "next_attempt_at": _at(i.next_attempt_at), "sent_at": _at(i.sent_at),
-            "last_error": i.last_error, "record": i.document}
+            "failed_at": _at(i.failed_at), "last_error": i.last_error, "record": i.document}
+
+
+def _state_fr(i: TcnOutboxItem, held_by: int | None) -> str:
+    if i.sent_at:
+        return f"envoyée le {_local(i.sent_at)}"
+    if i.failed_at:
+        return f"refusée par le système central le {_local(i.failed_at)}, en échec (tcn retry {i.id})"
+    if held_by is not None:
+        return f"retenue derrière l'opération n° {held_by} en échec"
+    return f"en attente ({i.attempts} essai(s))"
+
+
+def held_behind(items: list[TcnOutboxItem]) -> dict[int, int]:
+    """For each unsent operation queued after a failed one of the same person: the failed one's id."""
+    failed: dict[str, int] = {}
+    held: dict[int, int] = {}
+    for i in items:
+        if i.sent_at is not None:
+            continue
+        if i.person_id in failed:
+            held[i.id] = failed[i.person_id]
+        elif i.failed_at is not None:
+            failed[i.person_id] = i.id
+    return held
 
 
 @tcn.command("queue")
@@ -136,11 +160,15 @@ def queue(ctx: Context, pending: bool, person_id: str | None, as_json: bool) -> 
     if as_json:
         click.echo(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
         return
+    held = held_behind(items)
     for i in items:
-        state = f"envoyée le {_local(i.sent_at)}" if i.sent_at else f"en attente ({i.attempts} essai(s))"
         error = f" — {i.last_error}" if i.last_error and not i.sent_at else ""
         click.echo(f"{i.id:>6}  {OPERATIONS_FR[i.operation.value]:<12} personne {i.person_id:<16} "
-                   f"mise en file le {_local(i.created_at)}  {state}{error}")
+                   f"mise en file le {_local(i.created_at)}  {_state_fr(i, held.get(i.id))}{error}")
+    for i in items:
+        if i.failed_at is not None and i.sent_at is None:
+            click.echo(f"ALERT opération ECRIS-TCN n° {i.id} ({i.operation.value}, personne {i.person_id}) refusée "
+                       f"par le système central : {i.last_error} — corriger, puis « tcn retry {i.id} »")
     if not items:
         click.echo("aucune opération ECRIS-TCN", err=True)
 
@@ -216,8 +244,26 @@ def send(ctx: Context) -> None:
     for item in report.postponed:
         click.echo(f"{OPERATIONS_FR[item.operation.value]} du fichier ECRIS-TCN de la personne {item.person_id} "
                    f"non transmise, nouvel essai plus tard (n° {item.id})", err=True)
-    if not report.sent and not report.postponed:
+    for item in report.failed:
+        click.echo(f"ALERT {OPERATIONS_FR[item.operation.value]} du fichier ECRIS-TCN de la personne "
+                   f"{item.person_id} refusée par le système central : en échec, les opérations suivantes de la "
+                   f"personne attendent (n° {item.id} ; « tcn queue », puis « tcn retry {item.id} »)", err=True)
+    if not report.sent and not report.postponed and not report.failed:
         click.echo("aucune opération ECRIS-TCN en attente")
+
+
+@tcn.command("retry")
+@click.argument("item_id", type=int, metavar="ID")
+@pass_context
+def retry(ctx: Context, item_id: int) -> None:
+    """Put back in the queue operation ID, which the central system refused (once its cause is fixed): the
+    next `tcn send` delivers it, then the person's operations held behind it."""
+    app = ctx.app
+    with app.uow() as uow:
+        item = requeue_failed(uow, item_id, clock=app.clock, official=app.official)
+        uow.commit()
+    click.echo(f"{OPERATIONS_FR[item.operation.value]} du fichier ECRIS-TCN de la personne {item.person_id} remise "
+               f"en file (n° {item.id}) ; elle partira au prochain « tcn send »")
 
 
 @tcn.group()

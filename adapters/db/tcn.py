@@ -65,6 +65,7 @@ tcn_outbox = Table(
     Column("next_attempt_at", UtcDateTime, nullable=True),
     Column("sent_at", UtcDateTime, nullable=True),
     Column("last_error", Text, nullable=True),
+    Column("failed_at", UtcDateTime, nullable=True),
     Index("ix_tcn_outbox_person", "person_id", "id"),
     Index("ix_tcn_outbox_unsent", "sent_at", "id"),
 )
@@ -169,6 +170,7 @@ class SqlTcnOutbox:
         )
         query = (
             select(tcn_outbox).join(heads, heads.c.id == tcn_outbox.c.id)
+            .where(tcn_outbox.c.failed_at.is_(None))  # a failed head holds its person's later operations
             .where((tcn_outbox.c.next_attempt_at.is_(None)) | (tcn_outbox.c.next_attempt_at <= now))
             .order_by(tcn_outbox.c.id).limit(1)
             .with_for_update(skip_locked=True, of=tcn_outbox)
@@ -187,6 +189,21 @@ class SqlTcnOutbox:
                          .values(attempts=tcn_outbox.c.attempts + 1, last_error=error[:2000],
                                  next_attempt_at=next_attempt_at))
 
+    def mark_failed(self, item_id: int, *, error: str, at: datetime) -> None:
+        self._db.execute(update(tcn_outbox).where(tcn_outbox.c.id == item_id, tcn_outbox.c.sent_at.is_(None))
+                         .values(attempts=tcn_outbox.c.attempts + 1, last_error=error[:2000], failed_at=at))
+
+    def requeue(self, item_id: int, *, at: datetime) -> TcnOutboxItem | None:
+        result = self._db.execute(
+            update(tcn_outbox)
+            .where(tcn_outbox.c.id == item_id, tcn_outbox.c.sent_at.is_(None), tcn_outbox.c.failed_at.is_not(None))
+            .values(failed_at=None, next_attempt_at=at))
+        return self.get(item_id) if result.rowcount else None
+
+    def get(self, item_id: int) -> TcnOutboxItem | None:
+        row = self._db.execute(select(tcn_outbox).where(tcn_outbox.c.id == item_id)).first()
+        return None if row is None else _item(row)
+
     def list(self, *, person_id: str | None = None, pending_only: bool = False) -> builtins.list[TcnOutboxItem]:
         query = select(tcn_outbox).order_by(tcn_outbox.c.id)
         if person_id is not None:
@@ -200,7 +217,7 @@ def _item(row: Any) -> TcnOutboxItem:
     return TcnOutboxItem(
         id=row.id, person_id=row.person_id, operation=TcnOperation(row.operation), document=row.document,
         created_at=row.created_at, attempts=row.attempts, next_attempt_at=row.next_attempt_at,
-        sent_at=row.sent_at, last_error=row.last_error,
+        sent_at=row.sent_at, last_error=row.last_error, failed_at=row.failed_at,
     )
 
 

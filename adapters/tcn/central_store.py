@@ -22,12 +22,10 @@ from sqlalchemy import (
     create_engine,
     delete,
     insert,
-    or_,
     select,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
-from sqlalchemy.sql.elements import ColumnElement
 
 from adapters.db.engine import create_store_engine, prepare_folder
 from adapters.db.types import UtcDateTime
@@ -161,19 +159,22 @@ class CentralStore:
     def member_states_holding(self, query: TcnQuery) -> tuple[str, ...]:
         """The convicting States of the records the query hits, sorted, each once."""
         keys = sorted(surname_keys(query.identity))
-        conditions: list[ColumnElement[bool]] = []
-        if keys:
-            conditions.append(central_records.c.reference.in_(
-                select(central_name_keys.c.reference).where(
-                    central_name_keys.c.key.in_(keys),
-                    central_name_keys.c.convicting_state == central_records.c.convicting_state)))
+        selects = []
+        if keys:  # through the key index, then each record by its primary key (no scan of the records)
+            selects.append(
+                select(central_records.c.convicting_state, central_records.c.reference, central_records.c.document)
+                .join(central_name_keys, (central_name_keys.c.convicting_state == central_records.c.convicting_state)
+                      & (central_name_keys.c.reference == central_records.c.reference))
+                .where(central_name_keys.c.key.in_(keys)))
         if query.fingerprints is not None:
-            conditions.append(central_records.c.fingerprint_reference == query.fingerprints.reference)
-        if not conditions:
+            selects.append(
+                select(central_records.c.convicting_state, central_records.c.reference, central_records.c.document)
+                .where(central_records.c.fingerprint_reference == query.fingerprints.reference))
+        if not selects:
             return ()
         with self.engine.connect() as db:
-            rows = db.execute(select(central_records.c.convicting_state, central_records.c.document)
-                              .where(or_(*conditions))).all()
+            found = {(row.convicting_state, row.reference): row for chosen in selects for row in db.execute(chosen)}
+        rows = list(found.values())
         states = {row.convicting_state for row in rows
                   if query_hits(query.identity, query.fingerprints, _record(row.document))}
         return tuple(sorted(states))

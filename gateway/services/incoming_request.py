@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from gateway.clock import Clock, legal_date, today
@@ -56,7 +56,7 @@ from gateway.model.person import Person
 from gateway.ports import IncomingRequest, IncomingRequestState, JournalEntry, MessagingUnitOfWork
 from gateway.services.ecris_mapping.codes import REQUEST_RESPONSE_CODES
 from gateway.services.ecris_mapping.foreign import country_of, identity_claim_of
-from gateway.services.incoming_copy_request import queue_request_response
+from gateway.services.incoming_copy_request import Answered, queue_request_response
 from gateway.services.incoming_notification import identify_in_register
 from gateway.services.outbox import contract_text, reply_metadata
 from gateway.services.request_routing import decide_request_route
@@ -71,15 +71,6 @@ CONSENTS: dict[YesNoUnknown, GivenConsent] = {
     YesNoUnknown.UNKNOWN: GivenConsent.UNKNOWN,
 }
 """The request's ``ConcernedPersonConsent`` as the routing reads it (R-CONSENT: not stated is missing)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Answered:
-    """The RequestResponse queued: its ID, its response type, the register person it is about (if any)."""
-
-    reply_id: MessageId
-    response_type: str
-    person_id: str | None
 
 
 def purpose_of_code(code: str) -> RequestPurpose | None:

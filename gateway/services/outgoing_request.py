@@ -1,8 +1,10 @@
 """Use case: Luxembourg asks other Member States for criminal-record information (Art 13; FD 2009/315 Art 6)
 and forwards the own-record requests of the persons concerned (Art 14).
 
-    send_request(uow, person_id=..., to=[...], purpose=...)        Art 13: one RequestMessage per State
-    forward_own_record_request(uow, person_id=..., number=3|4|5)   Art 14: to the States of nationality/residence
+    send_request(uow, person_id=..., to=[...], purpose=..., central=...)   Art 13: one RequestMessage per State
+    forward_own_record_request(uow, person_id=..., number=3|4|5, central=...)   Art 14
+
+Which States: ``states_to_ask`` (ECRIS-TCN first for a third-country national, Art 12-1(3)).
 
 Each request is queued in the outbox in the same transaction as its row in ``outgoing_requests``, with the
 day the answer is expected: 10 working days of the requested State (Art 16(1)), 20 for an Art 14 forward
@@ -17,14 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from gateway.clock import Clock
-from gateway.errors import InvalidRequest, NotFound
+from gateway.errors import GatewayError, InvalidRequest, NotFound
 from gateway.law.deadlines import awaited_answer_due_date
-from gateway.law.own_record import (
-    OWN_RECORD_BULLETINS,
-    is_national_of_another_member_state,
-    own_record_states,
-)
+from gateway.law.own_record import OWN_RECORD_BULLETINS
 from gateway.law.request_purposes import RequestPurpose, purpose_named
+from gateway.law.requested_states import chosen_states, states_by_law
+from gateway.law.tcn_queries import tcn_query_applies
 from gateway.model.exchange import (
     EcrisPerson,
     MessageMetadata,
@@ -34,11 +34,19 @@ from gateway.model.exchange import (
     YesNoUnknown,
     ml,
 )
-from gateway.model.member_states import EU_MEMBER_STATES, LUXEMBOURG
 from gateway.model.person import Person
-from gateway.ports import JournalEntry, MessagingUnitOfWork, OutgoingRequest
+from gateway.model.tcn import BiometricReference
+from gateway.ports import (
+    BiometricKind,
+    JournalEntry,
+    MessagingUnitOfWork,
+    OutgoingRequest,
+    TcnCentralSystem,
+    TcnCentralUnavailable,
+)
 from gateway.services.ecris_mapping import person_identity_of
 from gateway.services.outbox import contract_text, new_message_id
+from gateway.services.tcn.queries import states_to_ask_about
 
 OWN_RECORD_PURPOSE = "own_record_request_of_person"
 CENTRAL_AUTHORITY = "Parquet général — Service du casier judiciaire (autorité centrale)"
@@ -46,26 +54,52 @@ AUTHORITY_TYPES = {"judicial": "RAT-99-A", "administrative": "RAT-99-B", "centra
 """Requesting-authority types (PROVISIONAL codes, ``schemas/reference-tables/requesting-authority-types.csv``)."""
 
 
-def states_to_ask(person: Person, *, named: Sequence[str], own_record: bool) -> tuple[str, ...]:
-    """THE SEAM for ECRIS-TCN (Art 12-1(3), Reg 2019/816 Art 7; R-OUT-1, R-OWN-2): which Member States a
-    request about ``person`` goes to.
+class EcrisTcnUnanswered(GatewayError):
+    """ECRIS-TCN must be asked first (Art 12-1(3)) and could not be: not configured, unreachable, or it
+    refused the query. Nothing is sent."""
 
-    - an own-record request of a national of another Member State: the States of Art 14(1)
-      (``own_record_states``), whatever the clerk names;
-    - any other request, and the own-record request of a third-country national (Art 14(2)): the States
-      ECRIS-TCN finds for a TCN — until the ECRIS-TCN query is wired here (``TcnCentralSystem.query``), the
-      States the clerk names (``named``).
-    """
-    if own_record and is_national_of_another_member_state(person):
-        states = own_record_states(person)
-    else:
-        states = tuple(dict.fromkeys(s.strip().upper() for s in named))
-    for state in states:
-        if state not in EU_MEMBER_STATES or state == LUXEMBOURG:
-            raise InvalidRequest(f"{state} n'est pas un autre État membre de l'Union : aucune demande ECRIS possible")
-    if not states:
-        raise InvalidRequest("aucun État membre à interroger : nommez-les (--to) tant qu'ECRIS-TCN ne les donne pas")
-    return states
+
+@dataclass(frozen=True, slots=True)
+class StatesToAsk:
+    """The States a request goes to, and what ECRIS-TCN answered (None when it was not asked)."""
+
+    states: tuple[str, ...]
+    tcn_hits: tuple[str, ...] | None = None
+
+
+def _police_fingerprints(uow: MessagingUnitOfWork, person_id: str) -> BiometricReference | None:
+    """The latest fingerprint file the police sent for the person's record, if any (R-TCN-4: "with
+    fingerprints if available")."""
+    files = [f for f in uow.tcn_prints.of_persons([person_id]).get(person_id, [])
+             if f.kind is BiometricKind.FINGERPRINTS]
+    return BiometricReference(files[-1].reference, files[-1].collected_on) if files else None
+
+
+def states_to_ask(uow: MessagingUnitOfWork, person: Person, *, named: Sequence[str], own_record: bool,
+                  purpose_key: str, central: TcnCentralSystem | None, clock: Clock,
+                  official: str) -> StatesToAsk:
+    """THE place that decides which Member States a request about ``person`` goes to (Art 12-1(3), Arts
+    13, 14; Reg 2019/816 Art 7; R-TCN-4, R-OUT-1, R-OWN-1, R-OWN-2).
+
+    For a third-country national or an assimilated person (``tcn_query_applies``) ECRIS-TCN is queried
+    first (``states_to_ask_about``, logged in the processing log inside ``uow``), with the fingerprints
+    the police sent if any; the law then names the States (``states_by_law``) and the clerk's ``named``
+    may only narrow them (``chosen_states``). A no-hit leaves no State: nothing is sent. ECRIS-TCN not
+    configured or not answering raises ``EcrisTcnUnanswered``: nothing is sent either."""
+    hits: tuple[str, ...] | None = None
+    if tcn_query_applies(person).included:
+        if central is None:
+            raise EcrisTcnUnanswered(
+                "ECRIS-TCN doit être consulté avant toute demande concernant un ressortissant de pays tiers "
+                "(art. 12-1(3)) : aucun système central configuré (tcn_central_url) — aucune demande envoyée")
+        try:
+            hits = states_to_ask_about(person, purpose_key, official, central, uow.tcn_log, clock=clock,
+                                       fingerprints=_police_fingerprints(uow, person.id))
+        except TcnCentralUnavailable as error:
+            raise EcrisTcnUnanswered(f"ECRIS-TCN n'a pas répondu ({error}) : aucune demande envoyée "
+                                     "(art. 12-1(3))") from None
+    by_law = states_by_law(person, own_record=own_record, tcn_hits=hits)
+    return StatesToAsk(chosen_states(by_law, named=named, own_record=own_record), hits)
 
 
 def _authority_type(purpose: RequestPurpose, own_record: bool) -> str:
@@ -104,21 +138,26 @@ class SentRequest:
 def send_request(uow: MessagingUnitOfWork, *, person_id: str, to: Sequence[str], purpose: str,
                  member_state: str, clock: Clock, official: str, authority: str | None = None,
                  consent: bool | None = None, urgent: bool = False,
-                 own_record_number: int | None = None) -> list[SentRequest]:
+                 own_record_number: int | None = None,
+                 central: TcnCentralSystem | None = None) -> list[SentRequest]:
     """Queue one RequestMessage per State asked about ``person_id`` (inside ``uow``; the caller commits),
     each recorded with the day its answer is expected. ``own_record_number``: an Art 14 forward of the
-    person's request for that bulletin (the States are then the law's, ``states_to_ask``)."""
+    person's request for that bulletin. The States are ``states_to_ask``'s: for a third-country national,
+    those ECRIS-TCN (``central``) returns; none after a no-hit (an empty list: nothing sent). Nothing but
+    the query's log entry is written before the States are chosen, so a caller may commit it when the
+    request is refused (``InvalidRequest``): the query took place (Reg Art 31)."""
     row = purpose_named(purpose)
     own_record = own_record_number is not None
     person = uow.persons.get(person_id)
     if person is None:
         raise NotFound(f"no person {person_id} in the register")
-    states = states_to_ask(person, named=to, own_record=own_record)
+    asked = states_to_ask(uow, person, named=to, own_record=own_record, purpose_key=row.key, central=central,
+                          clock=clock, official=official)
     identity = person_identity_of(person)
     now = clock.now()
     authority_name = authority or CENTRAL_AUTHORITY
     sent: list[SentRequest] = []
-    for state in states:
+    for state in asked.states:
         message_id = new_message_id(uow.outbox, sender=member_state, receiver=state, message_type=MessageType.REQUEST)
         uow.outbox.queue(request_message(identity, metadata=MessageMetadata(message_id, now), purpose=row,
                                          authority=authority_name, consent=consent, urgent=urgent,
@@ -135,18 +174,22 @@ def send_request(uow: MessagingUnitOfWork, *, person_id: str, to: Sequence[str],
             subject=person.id,
             reason=(f"demande de la personne (bulletin N°{own_record_number}) répercutée à {state} (art. 14, 16(2))"
                     if own_record else f"demande envoyée à {state} ({row.key}, art. 13)"),
-            details={"message_id": str(message_id), "to": state, "expected_by": expected.isoformat()},
+            details={"message_id": str(message_id), "to": state, "expected_by": expected.isoformat(),
+                     **({} if asked.tcn_hits is None else {"ecris_tcn": ",".join(asked.tcn_hits) or "no hit"})},
         ))
         sent.append(SentRequest(str(message_id), state, expected))
     return sent
 
 
 def forward_own_record_request(uow: MessagingUnitOfWork, *, person_id: str, number: int, member_state: str,
-                               clock: Clock, official: str, named: Sequence[str] = ()) -> list[SentRequest]:
+                               clock: Clock, official: str, named: Sequence[str] = (),
+                               central: TcnCentralSystem | None = None) -> list[SentRequest]:
     """Art 14 — a person asks Luxembourg for their own bulletin N°3, N°4 or N°5: the request is forwarded,
-    purpose ``own_record_request_of_person``, to each State of Art 14(1) (or, for a third-country national,
-    Art 14(2), the States ``named`` until ECRIS-TCN names them); the answers are due in 20 working days."""
+    purpose ``own_record_request_of_person``, to each State of Art 14(1) or, for a third-country national
+    (Art 14(2)), to each State ECRIS-TCN (``central``, compulsory: Reg Art 7(1)) returns; ``named`` is only
+    checked against them. The answers are due in 20 working days."""
     if number not in OWN_RECORD_BULLETINS:
         raise InvalidRequest(f"l'art. 14 vise les bulletins N°3, N°4 et N°5 (pas N°{number})")
     return send_request(uow, person_id=person_id, to=named, purpose=OWN_RECORD_PURPOSE, member_state=member_state,
-                        clock=clock, official=official, consent=True, own_record_number=number)
+                        clock=clock, official=official, consent=True, own_record_number=number,
+                        central=central)

@@ -87,3 +87,36 @@ def test_an_unreachable_central_system_leaves_the_operation_queued(tmp_path: Pat
     assert "nouvel essai" in postponed.stderr
     [pending] = cli_json(["tcn", "queue", "--pending", "--json"], env)
     assert pending["operation"] == "create" and pending["attempts"] == 1 and pending["last_error"]
+
+
+def test_a_refused_operation_is_failed_shown_with_an_alert_and_sent_again_once_a_clerk_requeues_it(
+        tmp_path: Path, central_url: str) -> None:
+    """The record was created in one central system; the gateway is then pointed at another, which does not
+    know it and refuses the update (unknown-record): failed at once, never retried by itself, the person's
+    next update held behind it; pointed back, a clerk re-queues it and both go, in order."""
+    env = base_env(f"sqlite:///{tmp_path / 'gateway.db'}", ECRIS_GATEWAY_NOW="2026-11-23T10:00:00+01:00",
+                   ECRIS_GATEWAY_TCN_CENTRAL_URL=central_url, ECRIS_GATEWAY_OFFICIAL="clerk-7")
+    cli(["register", "import", str(write(tmp_path / "1.json", register(brazilian("P-BR"))))], env)
+    cli(["tcn", "send"], env)
+    port = free_port()
+    other = f"http://127.0.0.1:{port}/tcn"
+    with running(["tcn-central", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'other.db'}"],
+                 base_env("sqlite:///unused.db"), tmp_path / "other.log", url=other):
+        wrong = {**env, "ECRIS_GATEWAY_TCN_CENTRAL_URL": other}
+        cli(["register", "import", str(write(tmp_path / "2.json", register(brazilian("P-BR", surname="Souza"))))],
+            wrong)
+        refused = cli(["tcn", "send"], wrong)
+        assert "ALERT" in refused.stderr and "refusée" in refused.stderr
+        cli(["register", "import", str(write(tmp_path / "3.json", register(brazilian("P-BR", surname="Sousa"))))],
+            wrong)
+        assert "aucune opération" in cli(["tcn", "send"], wrong).stdout  # held: nothing sent, nothing retried
+    failed, held = cli_json(["tcn", "queue", "--pending", "--json"], env)
+    assert failed["failed_at"] and "unknown-record" in failed["last_error"] and failed["attempts"] == 1
+    assert held["failed_at"] is None and held["attempts"] == 0
+    shown = cli(["tcn", "queue", "--pending"], env).stdout
+    assert f"ALERT opération ECRIS-TCN n° {failed['id']}" in shown and f"derrière l'opération n° {failed['id']}" in shown
+    assert cli(["tcn", "retry", str(held["id"])], env, check=False).returncode == 2
+    assert "remise en file" in cli(["tcn", "retry", str(failed["id"])], env).stdout
+    assert cli(["tcn", "send"], env).stdout.count("mise à jour") == 2
+    assert states_holding(central_url, "Sousa") == ("LU",)
+    assert cli_json(["tcn", "queue", "--pending", "--json"], env) == []

@@ -25,7 +25,7 @@ def test_migration_0012_creates_the_declared_table_and_its_downgrade_removes_it(
         assert found.get_pk_constraint("extracts")["constrained_columns"] == ["document_number"]
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.downgrade(config, "0010")
+            command.downgrade(config, "0011")
         assert "extracts" not in inspect(engine).get_table_names()
     finally:
         engine.dispose()

@@ -35,7 +35,7 @@ from gateway.model.person import Address, Birth, Name, NaturalPerson, Sex
 from gateway.services.bulletin import compute_bulletin
 from gateway.services.ecris_mapping import person_identity_of
 from gateway.services.inbound import DEFAULT_HANDLERS, HandlerContext
-from gateway.services.outgoing_request import forward_own_record_request, send_request
+from gateway.services.outgoing_request import EcrisTcnUnanswered, forward_own_record_request, send_request
 from gateway.services.outgoing_request_view import attach_foreign_answers, outgoing_request_rows
 from gateway.services.register_import import import_persons
 from tests.conftest import NOW
@@ -252,3 +252,65 @@ def test_a_response_to_no_request_of_ours_is_refused_by_the_correlation_rules(lo
     assert outcome.state is InboxState.REJECTED and reply is not None
     assert FunctionalErrorCode.UNKNOWN_CORRELATION.value in (outcome.note or "")
     assert outgoing_request_rows(loaded.uow(), on=NOW.date()) == []
+
+
+class _Central:
+    """A central system answering every query with ``states`` (or down)."""
+
+    def __init__(self, *states: str, down: bool = False) -> None:
+        self.states, self.down, self.queries = states, down, 0
+
+    def create(self, record: object) -> None: ...
+
+    def update(self, record: object) -> None: ...
+
+    def delete(self, reference: str) -> None: ...
+
+    def query(self, query: object) -> object:
+        from gateway.model.tcn import TcnQueryResult
+        from gateway.ports import TcnCentralUnavailable
+
+        self.queries += 1
+        if self.down:
+            raise TcnCentralUnavailable("connection refused")
+        return TcnQueryResult(self.states, NOW)
+
+
+MOROCCAN = replace(PERSON, id="1990071811111", surname="Benali", nationalities=("MA",), previous_residences=())
+
+
+def test_a_request_about_a_third_country_national_goes_to_the_states_ecris_tcn_returns(app: App) -> None:
+    """Art 12-1(3), R-TCN-4: the query first, in the request's transaction; LU left out; --to narrows."""
+    import_persons([MOROCCAN], uow=app.uow(), clock=app.clock, official="clerk", source="test")
+    central = _Central("DE", "LU", "FR")
+    with app.uow() as uow:
+        sent = send_request(uow, person_id=MOROCCAN.id, to=[], purpose="criminal_proceedings", member_state="LU",
+                            clock=app.clock, official="clerk", central=central)  # type: ignore[arg-type]
+        narrowed = send_request(uow, person_id=MOROCCAN.id, to=["FR"], purpose="other", member_state="LU",
+                                clock=app.clock, official="clerk", central=central)  # type: ignore[arg-type]
+        with pytest.raises(InvalidRequest, match=r"BE.*12-1\(3\)"):
+            send_request(uow, person_id=MOROCCAN.id, to=["BE"], purpose="other", member_state="LU",
+                         clock=app.clock, official="clerk", central=central)  # type: ignore[arg-type]
+        uow.commit()
+    assert [s.to for s in sent] == ["DE", "FR"] and [s.to for s in narrowed] == ["FR"]
+    with app.uow() as uow:
+        logged = [e.entry for e in uow.tcn_log.entries() if e.entry is not None]
+        rows = uow.outgoing_requests.list()
+    assert [(e.reference, e.purpose, e.outcome) for e in logged] == [
+        (MOROCCAN.id, "criminal_proceedings", "hit: DE, LU, FR"), (MOROCCAN.id, "other", "hit: DE, LU, FR"),
+        (MOROCCAN.id, "other", "hit: DE, LU, FR")]
+    assert sorted(r.to for r in rows) == ["DE", "FR", "FR"]
+
+
+def test_no_ecris_tcn_answer_means_no_request(app: App) -> None:
+    import_persons([MOROCCAN], uow=app.uow(), clock=app.clock, official="clerk", source="test")
+    with app.uow() as uow:
+        assert send_request(uow, person_id=MOROCCAN.id, to=[], purpose="other", member_state="LU",
+                            clock=app.clock, official="clerk", central=_Central()) == []  # type: ignore[arg-type]
+        with pytest.raises(EcrisTcnUnanswered, match="n'a pas répondu"):
+            send_request(uow, person_id=MOROCCAN.id, to=[], purpose="other", member_state="LU", clock=app.clock,
+                         official="clerk", central=_Central("FR", down=True))  # type: ignore[arg-type]
+        with pytest.raises(EcrisTcnUnanswered, match="tcn_central_url"):
+            forward_own_record_request(uow, person_id=MOROCCAN.id, number=3, member_state="LU", clock=app.clock,
+                                       official="clerk")
+        assert uow.outgoing_requests.list() == [] and [r for r in uow.outbox.list() if "-REQ-" in r.message_id] == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.messaging_support import base_env, cli, cli_json
+from tests.messaging_support import base_env, cli, cli_json, free_port
 from tests.samples.register_documents import DEMO_REGISTER
 
 
@@ -36,15 +36,17 @@ def test_an_unknown_person_or_request_is_exit_status_2(env: dict[str, str]) -> N
     assert missing.returncode == 2
 
 
-def test_own_record_of_a_third_country_national_needs_the_states_named(env: dict[str, str]) -> None:
-    benali = "1990071811111"  # Moroccan: Art 14(2), the ECRIS-TCN seam
-    refused = cli(["requests", "own-record", benali, "--number", "3"], env, check=False)
-    assert refused.returncode == 2 and "ECRIS-TCN" in refused.stderr
-    sent = cli_json(["requests", "own-record", benali, "--number", "3", "--to", "BE", "--json"], env)
-    assert [s["to"] for s in sent] == ["BE"] and sent[0]["expected_by"] == "2026-12-21"
-    bulletin = cli_json(["bulletin", benali, "--number", "3", "--format", "json"], env)
-    assert [(a["state"], a["received"], a["mention"]) for a in bulletin["foreign_answers"]] == [("BE", False, None)]
-    assert "attendue au plus tard le 21/12/2026" in cli(["bulletin", benali, "--number", "3"], env).stdout
+def test_a_third_country_national_is_not_asked_about_without_ecris_tcn(env: dict[str, str]) -> None:
+    """Art 12-1(3), Reg Art 7(1): the query comes first; unconfigured or unreachable, nothing is sent."""
+    benali = "1990071811111"  # Moroccan: Art 14(2)
+    unset = cli(["requests", "own-record", benali, "--number", "3", "--to", "BE"], env, check=False)
+    assert unset.returncode == 1 and "tcn_central_url" in unset.stderr and "12-1(3)" in unset.stderr
+    down_env = {**env, "ECRIS_GATEWAY_TCN_CENTRAL_URL": f"http://127.0.0.1:{free_port()}/tcn"}
+    down = cli(["requests", "send", "--person", benali, "--purpose", "criminal_proceedings"], down_env, check=False)
+    assert down.returncode == 1 and "ECRIS-TCN n'a pas répondu" in down.stderr and "aucune demande envoyée" in down.stderr
+    assert "Traceback" not in down.stderr and len(down.stderr.strip().splitlines()) == 1
+    assert cli_json(["requests", "sent", "--json"], env) == []
+    assert not [m for m in cli_json(["outbox", "list", "--json"], env) if "-REQ-" in m["message_id"]]
 
 
 def test_own_record_is_for_bulletins_3_to_5(env: dict[str, str]) -> None:

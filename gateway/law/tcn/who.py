@@ -40,7 +40,7 @@ def assimilated_third_country_national(person: Person) -> Ruling:
     third-country national, stateless or of unknown nationality, or a Member-State national (Luxembourg
     included) who also holds a third-country nationality. Never a legal person."""
     if isinstance(person, LegalPerson):
-        return Ruling(False, "une personne morale n'a pas de fichier ECRIS-TCN", "12-1(1)")
+        return Ruling(False, "personne morale : ECRIS-TCN ne concerne que les personnes physiques", "12-1(1)")
     status = nationality_status(person)
     if status is NationalityStatus.STATELESS:
         return Ruling(True, "apatride, assimilé à un ressortissant de pays tiers", "12-1(4)")

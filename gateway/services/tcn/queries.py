@@ -2,8 +2,8 @@
 Reg 2019/816 Art 7; R-TCN-4): outgoing requests (Art 13) and own-record requests of third-country
 nationals (Art 14(2)) go only to the States returned.
 
-The query carries the Art 5(1) identity data the register holds (AMB-16: nothing else), the purpose and
-the official; it is logged in the ECRIS-TCN processing log (Reg Art 31(1) (a), (c)-(f)).
+The query carries the Art 5(1) identity data the register holds (AMB-16: nothing else), built as the record
+builds them (``record.tcn_identity_of``), the purpose and the official; it is logged in the ECRIS-TCN processing log (Reg Art 31(1) (a), (c)-(f)).
 """
 
 from __future__ import annotations
@@ -12,44 +12,16 @@ from gateway.clock import Clock
 from gateway.errors import InvalidRequest
 from gateway.law.tcn_queries import tcn_query_applies
 from gateway.model.member_states import LUXEMBOURG
-from gateway.model.person import STATELESS, UNKNOWN_NATIONALITY, NaturalPerson, Person
+from gateway.model.person import NaturalPerson, Person
 from gateway.model.tcn import (
     BiometricReference,
-    NationalityStatus,
     TcnIdentity,
     TcnLogEntry,
     TcnOperation,
     TcnQuery,
 )
 from gateway.ports import TcnCentralSystem, TcnProcessingLog
-
-
-def query_identity(person: NaturalPerson) -> TcnIdentity:
-    """The Art 5(1)(a) data of a register person, as a query uses them (AMB-16: no spouse, residence or
-    national identification number)."""
-    nationalities: tuple[str, ...] = ()
-    if person.is_stateless:
-        status = NationalityStatus.STATELESS
-    elif person.nationality_unknown:
-        status = NationalityStatus.UNKNOWN
-    else:
-        status = NationalityStatus.KNOWN
-        nationalities = tuple(n for n in person.nationalities if n not in (STATELESS, UNKNOWN_NATIONALITY))
-    return TcnIdentity(
-        surname=person.surname,
-        forenames=person.forenames,
-        previous_names=person.previous_names,
-        aliases=person.aliases,
-        birth_date=person.birth.date,
-        birth_town=person.birth.city,
-        birth_country=person.birth.country,
-        nationalities=nationalities,
-        nationality_status=status,
-        gender=person.sex,
-        father=person.father,
-        mother=person.mother,
-        identity_documents=person.identity_documents,
-    )
+from gateway.services.tcn.record import tcn_identity_of
 
 
 def identity_data(identity: TcnIdentity) -> dict[str, object]:
@@ -80,7 +52,7 @@ def states_to_ask_about(person: Person, purpose: str, official: str, central: Tc
     if not applies.included or not isinstance(person, NaturalPerson):
         raise InvalidRequest(f"ECRIS-TCN n'est pas consulté pour {person.id} : {applies.reason} "
                              f"(art. {applies.article})")
-    identity = query_identity(person)
+    identity = tcn_identity_of(person)
     query = TcnQuery(identity=identity, purpose=purpose, official=official, fingerprints=fingerprints)
     at = clock.now()
     result = central.query(query)

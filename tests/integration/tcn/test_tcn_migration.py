@@ -1,5 +1,5 @@
-"""Migration 0007 creates the ECRIS-TCN tables as ``adapters/db/tcn.py`` declares them, and takes them away
-again on downgrade."""
+"""Migration 0007 (with 0011's ``tcn_outbox.failed_at``) creates the ECRIS-TCN tables as ``adapters/db/tcn.py``
+declares them, and takes them away again on downgrade."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_migration_0007_creates_the_declared_tables_and_its_downgrade_removes_th
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "0007")
+            command.upgrade(config, "heads")  # 0007, then 0011 adds failed_at
         found = inspect(engine)
         for table in TABLES:
             assert {c["name"] for c in found.get_columns(table.name)} == {c.name for c in table.columns}

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from adapters.bootstrap import App
 from adapters.settings import Settings
+from gateway.errors import InvalidRequest, NotFound
 from gateway.model.tcn import TcnOperation
-from gateway.services.tcn.sender import retry_delay, send_pending_tcn
+from gateway.ports import TcnCentralRefused
+from gateway.services.tcn.sender import requeue_failed, retry_delay, send_pending_tcn
 from tests.conftest import NOW
 from tests.integration.tcn.support import RecordingCentral, app_at, brazilian, import_
 from tests.samples.register_documents import decision
@@ -89,3 +93,59 @@ def test_two_senders_on_postgresql_never_claim_the_same_operation(postgres_url: 
             assert second.tcn_outbox.claim(NOW, skip={other.id}) is None
     finally:
         app.engine.dispose()
+
+
+class RefusingCentral(RecordingCentral):
+    """Refuses the next ``refusals`` record operations with the central system's ErrorAnswer."""
+
+    def __init__(self, refusals: int) -> None:
+        super().__init__()
+        self.refusals = refusals
+        self.attempts = 0
+
+    def _maybe_fail(self) -> None:
+        self.attempts += 1
+        if self.refusals:
+            self.refusals -= 1
+            raise TcnCentralRefused("create: refused by the central system (INVALID_RECORD): bad document",
+                                    code="INVALID_RECORD")
+
+
+def test_a_refused_operation_fails_at_once_and_holds_the_persons_later_operations(app: App) -> None:
+    import_(app, brazilian("P-A"), brazilian("P-B", surname="Costa"))
+    import_(app, brazilian("P-A", surname="Souza"))  # P-A's update, behind its create
+    central = RefusingCentral(refusals=1)
+    report = send_pending_tcn(app.uow, central, clock=app.clock, official="sender", backoff_seconds=2)
+    assert [(i.person_id, i.operation) for i in report.failed] == [("P-A", TcnOperation.CREATE)]
+    assert [i.person_id for i in report.sent] == ["P-B"] and report.postponed == []
+    later = app_at(app, NOW + timedelta(days=30))
+    assert _send(later, central) == (0, 0)  # never retried by itself, and P-A's update stays behind it
+    assert central.attempts == 2
+    with app.uow() as uow:
+        failed, held = uow.tcn_outbox.list(person_id="P-A")
+        journal = [e for e in uow.journal.entries() if e.action == "tcn.refused"]
+    assert failed.failed_at == NOW and failed.attempts == 1 and "INVALID_RECORD" in (failed.last_error or "")
+    assert held.sent_at is None and held.failed_at is None and held.attempts == 0
+    assert [(e.subject, e.details["code"]) for e in journal] == [("P-A", "INVALID_RECORD")]
+
+
+def test_a_clerk_requeues_a_refused_operation_and_the_person_is_sent_in_order(app: App) -> None:
+    import_(app, brazilian("P-A"))
+    import_(app, brazilian("P-A", surname="Souza"))
+    central = RefusingCentral(refusals=1)
+    send_pending_tcn(app.uow, central, clock=app.clock, official="sender")
+    with app.uow() as uow:
+        failed = uow.tcn_outbox.list(person_id="P-A")[0]
+        with pytest.raises(InvalidRequest, match="pas en échec"):
+            requeue_failed(uow, failed.id + 1, clock=app.clock, official="clerk-2")
+        with pytest.raises(NotFound):
+            requeue_failed(uow, 999, clock=app.clock, official="clerk-2")
+        requeued = requeue_failed(uow, failed.id, clock=app.clock, official="clerk-2")
+        uow.commit()
+    assert requeued.failed_at is None and requeued.next_attempt_at == NOW
+    assert _send(app, central) == (2, 0)
+    assert [c[:2] for c in central.calls] == [("create", "P-A"), ("update", "P-A")]
+    with app.uow() as uow:
+        assert [e.official for e in uow.journal.entries() if e.action == "tcn.requeued"] == ["clerk-2"]
+        with pytest.raises(InvalidRequest, match="déjà transmise"):
+            requeue_failed(uow, failed.id, clock=app.clock, official="clerk-2")

@@ -25,7 +25,8 @@ from gateway.model.person import (
 )
 from gateway.model.tcn import BiometricReference, NationalityStatus, TcnOperation, TcnQuery, TcnQueryResult
 from gateway.ports import TcnCentralUnavailable
-from gateway.services.tcn.queries import query_identity, states_to_ask_about
+from gateway.services.tcn.queries import states_to_ask_about
+from gateway.services.tcn.record import tcn_identity_of
 from tests.tcn_support import ListTcnLog
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -83,7 +84,7 @@ def test_legal_persons_are_outside_ecris_tcn() -> None:
 
 def test_the_query_carries_article_5_data_only() -> None:
     """AMB-16: the spouse and residence of Art 3 are not sent."""
-    identity = query_identity(PERSON)
+    identity = tcn_identity_of(PERSON)
     assert (identity.surname, identity.forenames, identity.birth_date) == ("Souza", ("Ana",), PartialDate(1990, 7, 14))
     assert identity.aliases == (Name("Lima"),) and identity.father == Name("Souza", ("Jorge",))
     assert identity.identity_documents == (IdentityDocument("passport", "FZ1"),)
@@ -97,7 +98,7 @@ def test_the_query_carries_article_5_data_only() -> None:
 )
 def test_stateless_unknown_and_dual_nationals_are_queried_as_such(
         nationalities: tuple[str, ...], status: NationalityStatus, codes: tuple[str, ...]) -> None:
-    identity = query_identity(replace(PERSON, nationalities=nationalities))
+    identity = tcn_identity_of(replace(PERSON, nationalities=nationalities))
     assert (identity.nationality_status, identity.nationalities) == (status, codes)
 
 
