@@ -559,6 +559,9 @@ def electronic_extract() -> None:
     say(gateway("extract", "list").stdout)
 def scheduler_catches_up() -> None:
     step("21. The scheduler: what falls due is done by itself, once (erasures, purges, deadlines, deliveries)")
+    say("Before the night, a judge asks France about Paul Schmit (Art 13); France no longer answers:")
+    say(gateway("requests", "send", "--to", "FR", "--person", "1979110254321", "--purpose",
+                "criminal_proceedings").stdout)
     ENV["ECRIS_GATEWAY_NOW"] = "2027-03-01T02:00:00+01:00"
     say("Three months on, at 2 a.m., the nightly round runs every job once (`scheduler run --once`; "
         "in production `serve` or `scheduler run` does it on schedule). The simulated States and the "
