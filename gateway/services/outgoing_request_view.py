@@ -10,6 +10,7 @@ from datetime import date
 
 from gateway.clock import legal_date
 from gateway.errors import NotFound
+from gateway.law.deadlines import is_late
 from gateway.law.own_record import OWN_RECORD_BULLETINS, missing_answer_mention
 from gateway.ports import MessagingUnitOfWork, OutgoingRequest, OutgoingRequestState
 from gateway.services.bulletin import Bulletin, ForeignAnswer
@@ -21,8 +22,9 @@ OPEN_STATES = frozenset({OutgoingRequestState.SENT, OutgoingRequestState.DEADLIN
 
 
 def state_on(request: OutgoingRequest, on: date) -> str:
-    """``late`` once the expected day has passed without an answer; the stored state otherwise."""
-    if request.state in OPEN_STATES and on > request.expected_by:
+    """``late`` once the expected day has passed without an answer (Art 16, ``deadlines.is_late``); the
+    stored state otherwise."""
+    if request.state in OPEN_STATES and is_late(request.expected_by, on=on):
         return "late"
     return request.state.value
 
